@@ -1,0 +1,26 @@
+/**
+ * The indexes each collection needs. The local adapter creates them on start; on CloudBase
+ * they must be created in the console (no API creates them), as the README lists.
+ */
+import type { CollectionName } from './ports'
+
+export interface IndexSpec {
+  fields: string[]
+  unique: boolean
+  /** Unique only among documents that have the field (NeDB's sparse, CloudBase's default for missing keys). */
+  sparse?: boolean
+}
+
+export const INDEXES: Record<CollectionName, IndexSpec[]> = {
+  branches: [],
+  groups: [{ fields: ['branchId'], unique: false }],
+  members: [
+    { fields: ['openid'], unique: true, sparse: true },
+    { fields: ['branchId'], unique: false },
+  ],
+  ledger: [
+    // One award per source and member, whatever retries happen.
+    { fields: ['memberId', 'sourceId'], unique: true },
+    { fields: ['branchId', 'year'], unique: false },
+  ],
+}

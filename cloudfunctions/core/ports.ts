@@ -1,0 +1,103 @@
+/**
+ * The ports every use case is written against. CloudBase and local mode are adapters behind them.
+ */
+import type { Branch, Group, LedgerEntry, Member } from '../../types/models'
+
+/** Collection name → the plain object stored in it. Every document carries its branchId. */
+export interface Collections {
+  branches: Branch
+  groups: Group
+  members: Member
+  ledger: LedgerEntry
+}
+export type CollectionName = keyof Collections
+
+type Scalar = string | number | boolean | null
+
+/** A comparison on one field; maps one-to-one onto CloudBase's db.command and NeDB's operators. */
+export interface FieldCondition {
+  $in?: Scalar[]
+  $nin?: Scalar[]
+  $ne?: Scalar
+  $gt?: string | number
+  $gte?: string | number
+  $lt?: string | number
+  $lte?: string | number
+}
+
+export type Filter<T> = { [K in keyof T]?: T[K] | FieldCondition } & { [field: string]: unknown }
+
+export interface FindOptions<T> {
+  orderBy?: Array<[keyof T & string, 'asc' | 'desc']>
+  skip?: number
+  /** At most this many documents; adapters page underneath (CloudBase returns 100 a request). */
+  limit?: number
+}
+
+export interface Storage {
+  get<C extends CollectionName>(collection: C, id: string): Promise<Collections[C] | null>
+  find<C extends CollectionName>(
+    collection: C,
+    filter: Filter<Collections[C]>,
+    options?: FindOptions<Collections[C]>,
+  ): Promise<Array<Collections[C]>>
+  count<C extends CollectionName>(collection: C, filter: Filter<Collections[C]>): Promise<number>
+  /** Inserts a new document; throws DuplicateKeyError when its id or a unique key already exists. */
+  insert<C extends CollectionName>(collection: C, doc: Collections[C]): Promise<void>
+  /** Sets the given fields of one document; answers whether the document existed. */
+  update<C extends CollectionName>(
+    collection: C,
+    id: string,
+    patch: Partial<Omit<Collections[C], 'id' | 'branchId'>>,
+  ): Promise<boolean>
+  remove<C extends CollectionName>(collection: C, id: string): Promise<boolean>
+  /** Database requests made so far (one per page for paged reads); benchmarks read it. */
+  readonly roundTrips: number
+}
+
+export interface Clock {
+  now(): Date
+}
+
+/** `signing` signs check-in tokens; `session` signs local-mode session tokens. */
+export type SecretName = 'signing' | 'session'
+
+export interface Secrets {
+  get(name: SecretName): Promise<string>
+}
+
+export type MessageKind = 'meeting_reminder' | 'dues_reminder'
+
+export interface OutgoingMessage {
+  openid: string
+  kind: MessageKind
+  /** Template field name → value, already fitted to the field's type. */
+  data: Record<string, string>
+  /** The mini-program page the message opens. */
+  page: string
+}
+
+export type SendResult = { ok: true } | { ok: false; errCode: number; errMsg: string }
+
+export interface MessageSender {
+  send(message: OutgoingMessage): Promise<SendResult>
+}
+
+/** The caller as the platform vouches for them; never read from a payload. */
+export interface Caller {
+  openid: string
+}
+
+export interface Logger {
+  info(msg: string, fields?: Record<string, unknown>): void
+  error(msg: string, fields?: Record<string, unknown>): void
+}
+
+/** Everything a use case may touch. */
+export interface Ports {
+  storage: Storage
+  clock: Clock
+  secrets: Secrets
+  sender: MessageSender
+  log: Logger
+}

@@ -1,0 +1,51 @@
+/**
+ * The one door into the use cases: event → identity → role check → validation → handler → envelope.
+ */
+import { randomUUID } from 'node:crypto'
+import type { ActionName } from '../../types/actions'
+import type { Envelope } from '../../types/envelope'
+import { audienceLabel, mayCall, PERMISSIONS } from '../../src/domain/permissions'
+import { validatePayload } from '../../src/domain/schemas'
+import type { Context } from './context'
+import { AppError } from './errors'
+import type { Caller, Ports } from './ports'
+import { HANDLERS } from './usecases'
+
+const fail = (code: Exclude<Envelope<never>, { ok: true }>['error']['code'], message: string): Envelope<never> => ({
+  ok: false,
+  error: { code, message },
+})
+
+function isAction(name: unknown): name is ActionName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(HANDLERS, name)
+}
+
+export function createRouter(ports: Ports) {
+  return async function handle(event: unknown, caller: Caller | null): Promise<Envelope<unknown>> {
+    const requestId = randomUUID()
+    try {
+      if (!caller) return fail('UNAUTHENTICATED', '未登录或登录已失效，请重新进入小程序')
+      const action = typeof event === 'object' && event !== null ? (event as { action?: unknown }).action : undefined
+      if (!isAction(action)) {
+        return fail('UNKNOWN_ACTION', `不支持的操作：${typeof action === 'string' ? action.slice(0, 64) : '（缺少 action）'}`)
+      }
+      const audience = PERMISSIONS[action]
+      const member = (await ports.storage.find('members', { openid: caller.openid, active: true }, { limit: 1 }))[0] ?? null
+      if (audience !== 'anyone') {
+        if (!member) return fail('NOT_MEMBER', '您还没有加入任何党支部，请联系支部书记添加')
+        if (!mayCall(audience, member.roles)) return fail('FORBIDDEN', `仅${audienceLabel(audience)}可以进行此操作`)
+      }
+      const checked = validatePayload(action, (event as { payload?: unknown }).payload)
+      if (!checked.ok) return fail('INVALID_INPUT', `参数有误：${checked.message}`)
+      const ctx: Context = { ...ports, caller, member, requestId }
+      const handler = HANDLERS[action] as (ctx: Context, payload: unknown) => Promise<unknown>
+      return { ok: true, data: await handler(ctx, checked.value) }
+    } catch (err) {
+      if (err instanceof AppError) return fail(err.code, err.message)
+      ports.log.error('INTERNAL', { requestId, error: err instanceof Error ? err.message : String(err) })
+      return { ok: false, error: { code: 'INTERNAL', message: `系统出了点问题，请稍后再试（编号 ${requestId.slice(0, 8)}）`, requestId } }
+    }
+  }
+}
+
+export type Router = ReturnType<typeof createRouter>

@@ -1,0 +1,41 @@
+/**
+ * Local mode's composition root: real adapters on disk under the data directory.
+ */
+import { NedbStorage } from '../adapters/local/nedb-storage'
+import { FileSecrets } from '../adapters/local/file-secrets'
+import { OutboxSender } from '../adapters/local/outbox-sender'
+import { SettableClock } from '../adapters/local/settable-clock'
+import { jsonLogger } from '../log'
+import type { Logger, Ports } from '../ports'
+import { handleRemind } from '../remind-entry'
+import { createRouter } from '../router'
+import { seedDemoBranch } from '../seed'
+
+export interface LocalRuntime {
+  ports: Ports
+  storage: NedbStorage
+  clock: SettableClock
+  sender: OutboxSender
+  api: ReturnType<typeof createRouter>
+  /** Cloud functions other than `api`, each called with its event. */
+  functions: Record<string, (event: unknown) => Promise<unknown>>
+  seeded: boolean
+}
+
+export async function openLocalRuntime(opts: { dataDir: string | null; seed: boolean; log?: Logger }): Promise<LocalRuntime> {
+  const clock = new SettableClock()
+  const storage = await NedbStorage.open(opts.dataDir)
+  const sender = await OutboxSender.open(opts.dataDir, clock)
+  const secrets = new FileSecrets(opts.dataDir)
+  const ports: Ports = { storage, clock, secrets, sender, log: opts.log ?? jsonLogger() }
+  const seeded = opts.seed ? await seedDemoBranch(ports) : false
+  return {
+    ports,
+    storage,
+    clock,
+    sender,
+    api: createRouter(ports),
+    functions: { remind: (event) => handleRemind(ports, event) },
+    seeded,
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The demo branch of CONTRACT §4: 示例党支部 with two 党小组, a secretary, a committee member,
+ * a group leader and twenty members, each with a 核定 dues amount.
+ */
+import type { Branch, Group, Member, Role } from '../../types/models'
+import { monthlyDues, type DuesInput } from '../../src/domain/dues'
+import { DEFAULT_SCHEDULE } from '../../src/domain/schedule'
+import { DEFAULT_STUDY_SETTINGS } from '../../src/domain/points'
+import { toShanghaiIso } from '../../src/domain/time'
+import type { Ports } from './ports'
+
+export const DEMO_BRANCH_ID = 'demo-branch'
+
+const MEMBER_NAMES = [
+  '陈志强', '刘秀英', '杨伟', '黄丽娟', '周建国', '吴敏', '徐海燕', '孙立新', '马玉兰', '朱文斌',
+  '胡桂芳', '郭振华', '何静', '高明亮', '林淑珍', '罗国庆', '郑晓东', '梁红梅', '谢德胜', '宋雅琴',
+]
+
+/** A spread of dues situations, so that the register shows every kind of member. */
+const DUES: DuesInput[] = [
+  { category: 'employed', base: 850000 },
+  { category: 'retired', base: 420000 },
+  { category: 'employed', base: 300000 },
+  { category: 'employed', base: 1250000 },
+  { category: 'retired', base: 650000 },
+  { category: 'employed', base: 480000 },
+  { category: 'student' },
+  { category: 'employed', base: 620000 },
+  { category: 'subsistence' },
+  { category: 'employed', base: 300001 },
+]
+
+export interface DemoUser {
+  openid: string
+  name: string
+  roles: Role[]
+  groupName: string | null
+}
+
+export function demoMembers(): Member[] {
+  const dues = (i: number) => {
+    const input = DUES[i % DUES.length]
+    const r = monthlyDues(input)
+    if (!r.ok) throw new Error('bad demo dues')
+    return { category: input.category, base: input.base, amount: r.amount }
+  }
+  const person = (id: string, name: string, roles: Role[], groupId: string, i: number): Member => ({
+    id,
+    branchId: DEMO_BRANCH_ID,
+    openid: id,
+    name,
+    roles,
+    groupId,
+    standing: 'full',
+    active: true,
+    dues: dues(i),
+  })
+  const members: Member[] = [
+    person('demo-secretary', '王建华', ['secretary', 'member'], 'demo-group-1', 0),
+    person('demo-committee', '李明', ['committee', 'member'], 'demo-group-2', 5),
+    person('demo-leader-1', '赵丽', ['group_leader', 'member'], 'demo-group-1', 7),
+  ]
+  MEMBER_NAMES.forEach((name, i) => {
+    const id = `demo-member-${String(i + 1).padStart(2, '0')}`
+    const m = person(id, name, ['member'], i < 10 ? 'demo-group-1' : 'demo-group-2', i)
+    if (i === 19 || i === 18) m.standing = 'probationary'
+    members.push(m)
+  })
+  return members
+}
+
+/** Seeds the demo branch into an empty store; answers whether it did. */
+export async function seedDemoBranch(ports: Pick<Ports, 'storage' | 'clock'>): Promise<boolean> {
+  if ((await ports.storage.count('branches', {})) > 0) return false
+  const branch: Branch = {
+    id: DEMO_BRANCH_ID,
+    branchId: DEMO_BRANCH_ID,
+    name: '示例党支部',
+    schedule: DEFAULT_SCHEDULE,
+    settings: DEFAULT_STUDY_SETTINGS,
+    createdAt: toShanghaiIso(ports.clock.now()),
+  }
+  const groups: Group[] = [
+    { id: 'demo-group-1', branchId: DEMO_BRANCH_ID, name: '第一党小组', leaderId: 'demo-leader-1' },
+    { id: 'demo-group-2', branchId: DEMO_BRANCH_ID, name: '第二党小组', leaderId: null },
+  ]
+  for (const g of groups) await ports.storage.insert('groups', g)
+  for (const m of demoMembers()) await ports.storage.insert('members', m)
+  // The branch goes in last: its presence is what marks the seed as complete.
+  await ports.storage.insert('branches', branch)
+  return true
+}

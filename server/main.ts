@@ -1,0 +1,183 @@
+/**
+ * The local host (`npm start`): the H5 app, the cloud functions over HTTP and the dev-only
+ * endpoints of CONTRACT §1, on one port. Nothing here is bundled into a cloud function.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import { extname, join, normalize, resolve } from 'node:path'
+import { openLocalRuntime } from '../cloudfunctions/core/runtime/local'
+import { issueSessionToken, OPENID_RE, verifySessionToken } from '../cloudfunctions/core/adapters/local/session-tokens'
+import { jsonLogger } from '../cloudfunctions/core/log'
+import { toShanghaiIso } from '../src/domain/time'
+
+const MAX_BODY = 1024 * 1024
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+}
+
+class BodyError extends Error {
+  constructor(public readonly status: number, message: string) {
+    super(message)
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(text)
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY) throw new BodyError(413, '请求体过大')
+    chunks.push(chunk as Buffer)
+  }
+  const text = Buffer.concat(chunks).toString('utf8')
+  try {
+    return text.trim() === '' ? {} : JSON.parse(text)
+  } catch {
+    throw new BodyError(400, '请求体不是合法的 JSON')
+  }
+}
+
+const bearer = (req: IncomingMessage) => {
+  const h = req.headers.authorization
+  return h && h.startsWith('Bearer ') ? h.slice(7).trim() : undefined
+}
+
+export async function startLocalServer(opts: { port: number; dataDir: string; seed: boolean; webRoot: string }) {
+  const log = jsonLogger()
+  const rt = await openLocalRuntime({ dataDir: opts.dataDir, seed: opts.seed, log })
+  const webRoot = resolve(opts.webRoot)
+
+  function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string) {
+    if (!existsSync(join(webRoot, 'index.html'))) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
+      res.end('H5 应用尚未构建：请运行 npm start（会自动构建）或 npm run build:h5')
+      return
+    }
+    const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '')
+    let file = join(webRoot, rel)
+    if (!file.startsWith(webRoot) || !existsSync(file) || !statSync(file).isFile()) file = join(webRoot, 'index.html')
+    const type = TYPES[extname(file)] ?? 'application/octet-stream'
+    const immutable = /\.[0-9a-f]{8}\./.test(file)
+    res.writeHead(200, { 'content-type': type, 'cache-control': immutable ? 'public, max-age=31536000' : 'no-cache' })
+    if (req.method === 'HEAD') return res.end()
+    createReadStream(file).pipe(res)
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const path = url.pathname
+    const method = req.method ?? 'GET'
+
+    if (path === '/healthz') return send(res, 200, { ok: true })
+
+    const fn = /^\/api\/([a-z][a-z0-9_-]*)$/.exec(path)
+    if (fn) {
+      if (method !== 'POST') return send(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: '请使用 POST' } })
+      const body = await readJson(req)
+      const caller = await verifySessionToken(rt.ports.secrets, bearer(req))
+      if (fn[1] === 'api') return send(res, 200, await rt.api(body, caller))
+      const other = rt.functions[fn[1]]
+      if (!other) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `没有名为 ${fn[1]} 的云函数` } })
+      return send(res, 200, await other(body))
+    }
+
+    if (path === '/dev/login' && method === 'POST') {
+      const body = (await readJson(req)) as { openid?: unknown }
+      const openid = typeof body === 'object' && body !== null ? body.openid : undefined
+      if (typeof openid !== 'string' || !OPENID_RE.test(openid)) {
+        return send(res, 200, { ok: false, error: { code: 'INVALID_INPUT', message: 'openid：应为 1–64 位字母、数字、下划线或连字符' } })
+      }
+      return send(res, 200, { ok: true, data: { token: await issueSessionToken(rt.ports.secrets, openid) } })
+    }
+    if (path === '/dev/clock' && method === 'POST') {
+      const body = (await readJson(req)) as { now?: unknown }
+      const now = typeof body === 'object' && body !== null ? body.now : undefined
+      if (now === null) {
+        rt.clock.set(null)
+      } else if (typeof now === 'string' && /[zZ]|[+-]\d{2}:?\d{2}$/.test(now) && !Number.isNaN(Date.parse(now))) {
+        rt.clock.set(new Date(now))
+      } else {
+        return send(res, 200, { ok: false, error: { code: 'INVALID_INPUT', message: 'now：应为带时区的 ISO 8601 时间或 null' } })
+      }
+      return send(res, 200, { ok: true, data: { now: toShanghaiIso(rt.clock.now()) } })
+    }
+    const timer = /^\/dev\/timer\/([a-z][a-z0-9_-]*)$/.exec(path)
+    if (timer && method === 'POST') {
+      const other = rt.functions[timer[1]]
+      if (!other) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `没有名为 ${timer[1]} 的定时云函数` } })
+      // The event shape CloudBase hands a timer-triggered function.
+      const event = { Type: 'Timer', TriggerName: 'daily', Time: rt.clock.now().toISOString() }
+      return send(res, 200, await other(event))
+    }
+    if (path === '/dev/outbox' && method === 'GET') {
+      return send(res, 200, { ok: true, data: { messages: await rt.sender.messages() } })
+    }
+    if (path === '/dev/users' && method === 'GET') {
+      const members = await rt.storage.find('members', { active: true }, { orderBy: [['id', 'asc']] })
+      const users = members
+        .filter((m) => m.openid)
+        .map((m) => ({ openid: m.openid, name: m.name, roles: m.roles, groupId: m.groupId }))
+      return send(res, 200, { ok: true, data: { users } })
+    }
+    if (path.startsWith('/dev/') || path.startsWith('/api/')) {
+      return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '没有这个接口' } })
+    }
+    if (method !== 'GET' && method !== 'HEAD') return send(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: '不支持的请求方法' } })
+    serveStatic(req, res, path)
+  }
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((err) => {
+      if (err instanceof BodyError) return send(res, err.status, { ok: false, error: { code: 'INVALID_INPUT', message: err.message } })
+      log.error('INTERNAL', { where: 'server', error: err instanceof Error ? err.message : String(err) })
+      if (!res.headersSent) send(res, 200, { ok: false, error: { code: 'INTERNAL', message: '系统出了点问题，请稍后再试' } })
+    })
+  })
+  server.keepAliveTimeout = 5000
+  await new Promise<void>((ok) => server.listen(opts.port, '127.0.0.1', ok))
+
+  const close = async () => {
+    await new Promise<void>((ok) => server.close(() => ok()))
+    await rt.storage.compact()
+  }
+  return { server, runtime: rt, close, url: `http://127.0.0.1:${opts.port}` }
+}
+
+if (require.main === module) {
+  const port = Number(process.env.PORT || 8787)
+  const dataDir = resolve(process.env.ZHIBU_DATA_DIR || '.data')
+  const seed = process.env.ZHIBU_SEED !== 'none'
+  const webRoot = resolve(__dirname, '..', 'dist', 'h5')
+  startLocalServer({ port, dataDir, seed, webRoot })
+    .then(({ url, close, runtime }) => {
+      if (runtime.seeded) console.log('已创建示例党支部（demo branch seeded）')
+      console.log(`支部通 is ready at ${url}`)
+      let stopping = false
+      const stop = () => {
+        if (stopping) return
+        stopping = true
+        close().finally(() => process.exit(0))
+      }
+      process.on('SIGTERM', stop)
+      process.on('SIGINT', stop)
+    })
+    .catch((err) => {
+      console.error(err instanceof Error ? err.message : err)
+      process.exit(1)
+    })
+}

@@ -1,0 +1,106 @@
+/** Plain data shapes shared by the mini-program, the H5 app and the cloud functions. */
+import type { DuesCategory } from '../src/domain/dues'
+
+export type Role = 'secretary' | 'deputy' | 'committee' | 'group_leader' | 'member'
+
+export const ROLES: readonly Role[] = ['secretary', 'deputy', 'committee', 'group_leader', 'member']
+
+/** How a branch places a monthly day (主题党日, 党费缴纳日). */
+export type DayRule =
+  /** The n-th given weekday of the month ("第4个周五"; the default reading of 每月第4周周五). */
+  | { kind: 'nth_weekday'; n: 1 | 2 | 3 | 4; weekday: Weekday }
+  /** The given weekday of the n-th Monday-start week that contains days of the month. */
+  | { kind: 'week_of_month'; week: 1 | 2 | 3 | 4 | 5; weekday: Weekday }
+  /** The last given weekday of the month ("每月最后一个周三"). */
+  | { kind: 'last_weekday'; weekday: Weekday }
+  /** A fixed day of the month (1–28). */
+  | { kind: 'day_of_month'; day: number }
+
+/** 1 = Monday … 7 = Sunday (ISO). */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7
+
+export interface BranchSchedule {
+  themeDayRule: DayRule
+  duesDayRule: DayRule
+  /** Single-month overrides: month (YYYY-MM) → date (YYYY-MM-DD). */
+  themeDayOverrides: Record<string, string>
+  duesDayOverrides: Record<string, string>
+}
+
+export interface BranchSettings {
+  /** 学时 a year a member should reach (党员教育管理工作条例: normally 32). */
+  targetHours: number
+  /** 学时 a year for committee members (some branches ask 40). */
+  committeeTargetHours: number
+}
+
+export interface Branch {
+  id: string
+  /** A branch is its own branch; kept so that every document carries a branchId. */
+  branchId: string
+  name: string
+  schedule: BranchSchedule
+  settings: BranchSettings
+  createdAt: string
+}
+
+export interface Group {
+  id: string
+  branchId: string
+  name: string
+  leaderId: string | null
+}
+
+export interface Member {
+  id: string
+  branchId: string
+  /** WeChat OPENID bound to this member; absent until the person joins. */
+  openid?: string
+  name: string
+  roles: Role[]
+  groupId: string | null
+  /** 正式党员 or 预备党员. */
+  standing: 'full' | 'probationary'
+  active: boolean
+  /** The 核定 monthly dues: category, the income it was computed from and the amount, in 分. */
+  dues: { category: DuesCategory; base?: number; amount: number } | null
+}
+
+/** What session.me tells a client about the caller. */
+export interface MemberView {
+  id: string
+  name: string
+  roles: Role[]
+  branchId: string
+  groupId: string | null
+  branchName: string
+  groupName: string | null
+}
+
+export interface ScheduledDay {
+  date: string
+  /** True when the rule's date fell on a statutory holiday and moved to the nearest earlier workday. */
+  shifted: boolean
+  /** The date the rule gives before any holiday shift. */
+  ruleDate: string
+  /** True when the branch set this month's date by hand. */
+  overridden: boolean
+}
+
+export type PointsKind = 'meeting' | 'self_study' | 'test' | 'makeup_study' | 'xuexi' | 'adjustment'
+
+export interface LedgerEntry {
+  id: string
+  branchId: string
+  memberId: string
+  kind: PointsKind
+  points: number
+  /** Study hours × 10 as an integer, so that sums never drift (18.5 学时 = 185). */
+  studyTenths: number
+  sourceId: string
+  /** Calendar year in Shanghai, for per-year totals. */
+  year: number
+  by: string
+  at: string
+  reason: string
+}
