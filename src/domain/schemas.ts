@@ -30,7 +30,7 @@ export function validatePayload<K extends ActionName>(action: K, payload: unknow
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return { ok: false, field: 'payload', message: 'payload：应为对象（JSON object）' }
   }
-  const result = SCHEMAS[action].safeParse(input)
+  const result = SCHEMAS[action].safeParse(input, { reportInput: true })
   if (result.success) return { ok: true, value: result.data }
   const issue = result.error.issues[0]
   const field = issue.path.length ? issue.path.map(String).join('.') : 'payload'

@@ -1,0 +1,15 @@
+import Taro, { useLaunch } from '@tarojs/taro'
+import type { PropsWithChildren } from 'react'
+import './app.scss'
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    if (process.env.TARO_ENV === 'weapp') {
+      // One CloudBase environment for every call; CLOUD_ENV_ID comes from the build (empty: the default env).
+      Taro.cloud.init({ env: CLOUD_ENV_ID || undefined, traceUser: true })
+    }
+  })
+  return children
+}
+
+export default App

@@ -1,0 +1,66 @@
+import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import { Button, Skeleton } from '../ui'
+import './index.scss'
+
+export interface EmptyProps {
+  title: string
+  hint?: string
+  actionText?: string
+  onAction?: () => void
+}
+
+interface Props {
+  status: 'loading' | 'ready' | 'error'
+  /** What went wrong, in words for people. */
+  errorMessage?: string
+  /** The error code, shown small for support. */
+  errorCode?: string
+  onRetry?: () => void
+  /** When set and `isEmpty`, shown instead of the children. */
+  empty?: EmptyProps
+  isEmpty?: boolean
+  /** Skeleton rows while loading. */
+  rows?: number
+  children?: ReactNode
+}
+
+/** Loading (skeleton), error (what went wrong and 重试), empty (what it means and what to do) or content. */
+export function StateView({ status, errorMessage, errorCode, onRetry, empty, isEmpty, rows = 3, children }: Props) {
+  if (status === 'loading') {
+    return (
+      <View className='state state--loading' aria-busy='true'>
+        <Skeleton rows={rows} animated />
+        <Text className='state__sr'>正在加载…</Text>
+      </View>
+    )
+  }
+  if (status === 'error') {
+    return (
+      <View className='state state--error' role='alert'>
+        <Text className='state__title'>没能加载出来</Text>
+        <Text className='state__hint'>{errorMessage || '请检查网络后重试'}</Text>
+        {onRetry ? (
+          <Button className='state__action' type='primary' fill='outline' onClick={onRetry}>
+            重试
+          </Button>
+        ) : null}
+        {errorCode ? <Text className='state__code'>错误代码 {errorCode}</Text> : null}
+      </View>
+    )
+  }
+  if (isEmpty && empty) {
+    return (
+      <View className='state state--empty'>
+        <Text className='state__title'>{empty.title}</Text>
+        {empty.hint ? <Text className='state__hint'>{empty.hint}</Text> : null}
+        {empty.actionText && empty.onAction ? (
+          <Button className='state__action' type='primary' onClick={empty.onAction}>
+            {empty.actionText}
+          </Button>
+        ) : null}
+      </View>
+    )
+  }
+  return <>{children}</>
+}

@@ -1,0 +1,17 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png'
+declare module '*.svg'
+declare module '*.css'
+declare module '*.scss'
+
+/** Injected by config/index.ts: the CloudBase environment id ('' for the default). */
+declare const CLOUD_ENV_ID: string
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    NODE_ENV: 'development' | 'production' | 'test'
+    TARO_ENV: 'weapp' | 'h5' | 'swan' | 'alipay' | 'tt' | 'qq' | 'jd' | 'rn' | 'harmony'
+    TARO_APP_ID: string
+  }
+}
