@@ -1,16 +1,19 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { RoleTags } from '../../components/RoleTags'
+import { ROLE_ORDER, RoleTags } from '../../components/RoleTags'
 import { StateView } from '../../components/StateView'
 import { useRemote } from '../../hooks/use-remote'
-import { devLogin, listDemoUsers } from '../../services/dev-login'
+import { devLogin, listDemoUsers, type DemoUser } from '../../services/dev-login'
 import { useSessionStore } from '../../stores/use-session-store'
 import './index.scss'
 
+const rank = (u: DemoUser) => Math.min(...u.roles.map((r) => ROLE_ORDER.indexOf(r)))
+const bySeniority = (a: DemoUser, b: DemoUser) => rank(a) - rank(b) || a.openid.localeCompare(b.openid)
+
 /** H5 local mode only: pick a demo user (CONTRACT §4) to try each role without a WeChat account. */
 export default function LoginPage() {
-  const users = useRemote(listDemoUsers, [])
+  const users = useRemote(async () => (await listDemoUsers()).sort(bySeniority), [])
   const signedIn = useSessionStore((s) => s.signedIn)
   const [busy, setBusy] = useState<string | null>(null)
 
