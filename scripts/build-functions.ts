@@ -78,6 +78,8 @@ export interface BuiltFunction {
   dir: string
   bytes: number
   dependencies: Record<string, string>
+  /** Source files bundled in, relative to the repo root. */
+  inputs: string[]
 }
 
 function rootDependencies(): Record<string, string> {
@@ -115,8 +117,10 @@ export async function buildFunctions(opts: { outDir?: string; log?: (line: strin
       external: [...CLOUD_SDKS],
       tsconfig: join(ROOT, 'tsconfig.json'),
       metafile: true,
-      // Smaller bundles load faster on a cold start; logs never carry stack traces anyway.
+      // Smaller bundles load faster on a cold start. Names are kept so that error names and the
+      // bundle check for local-only classes still see them.
       minify: true,
+      keepNames: true,
       plugins: [dropZodLocales],
       logLevel: 'warning',
       legalComments: 'none',
@@ -140,7 +144,8 @@ export async function buildFunctions(opts: { outDir?: string; log?: (line: strin
     writeFileSync(join(dir, 'config.json'), JSON.stringify(functionConfig(spec), null, 2) + '\n')
     const bytes = readFileSync(join(dir, 'index.js')).length
     log(`${relative(ROOT, join(dir, 'index.js'))}  ${(bytes / 1024).toFixed(1)} KB  deps: ${Object.keys(sorted).join(', ') || 'none'}`)
-    built.push({ name: spec.name, dir, bytes, dependencies: sorted })
+    const inputs = Object.values(result.metafile.outputs).flatMap((o) => Object.keys(o.inputs))
+    built.push({ name: spec.name, dir, bytes, dependencies: sorted, inputs })
   }
   return built
 }
