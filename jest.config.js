@@ -74,6 +74,7 @@ module.exports = {
         // NutUI's main entry is a UMD bundle of every component; its CommonJS build is the one
         // that resolves `@tarojs/taro` and `@tarojs/components` through the mappings above.
         '^@nutui/nutui-react-taro$': '@nutui/nutui-react-taro/dist/cjs/packages/nutui.react.build.js',
+        '^(lottie-web|@nutui/lottie-miniprogram)$': '<rootDir>/tests/jest/lottie-stub.js',
         '\\.(css|scss)$': '<rootDir>/tests/jest/style-stub.js',
         '^@/(.*)$': '<rootDir>/src/$1',
       },
