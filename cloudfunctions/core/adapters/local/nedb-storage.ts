@@ -72,6 +72,8 @@ export class NedbStorage implements Storage {
     filter: Filter<Collections[C]>,
     options: FindOptions<Collections[C]> = {},
   ): Promise<Array<Collections[C]>> {
+    // NeDB reads limit(0) as "no limit"; the port promises at most `limit` documents.
+    if (options.limit === 0) return []
     let cursor = this.store(collection).findAsync(toQuery(filter))
     if (options.orderBy?.length) {
       const sort: Record<string, 1 | -1> = {}
