@@ -10,6 +10,8 @@ import type { Ports } from './ports'
 
 const PAGE = 100
 
+const nextMonth = (month: string) => addDays(`${month}-01`, 31).slice(0, 7)
+
 export interface RemindReport {
   today: string
   branches: number
@@ -19,12 +21,14 @@ export interface RemindReport {
 export async function runRemind(ports: Ports): Promise<RemindReport> {
   const today = shanghaiDate(ports.clock.now())
   const tomorrow = addDays(today, 1)
+  // A holiday shift moves a day earlier, possibly into the month before: look one month ahead too.
+  const months = new Set([today.slice(0, 7), tomorrow.slice(0, 7), nextMonth(tomorrow.slice(0, 7))])
   const report: RemindReport = { today, branches: 0, due: [] }
   for (let skip = 0; ; skip += PAGE) {
     const page: Branch[] = await ports.storage.find('branches', {}, { orderBy: [['id', 'asc']], skip, limit: PAGE })
     for (const branch of page) {
       report.branches += 1
-      for (const month of new Set([today.slice(0, 7), tomorrow.slice(0, 7)])) {
+      for (const month of months) {
         const s = monthSchedule(month, branch.schedule ?? DEFAULT_SCHEDULE)
         for (const [kind, day] of [['theme_day', s.themeDay], ['dues_day', s.duesDay]] as const) {
           if (day.date === today) report.due.push({ branchId: branch.id, kind, date: day.date, moment: 'morning_of' })

@@ -7,7 +7,8 @@ import { monthlyDues, type DuesInput } from '../../src/domain/dues'
 import { DEFAULT_SCHEDULE } from '../../src/domain/schedule'
 import { DEFAULT_STUDY_SETTINGS } from '../../src/domain/points'
 import { toShanghaiIso } from '../../src/domain/time'
-import type { Ports } from './ports'
+import { DuplicateKeyError } from './errors'
+import type { Collections, Ports } from './ports'
 
 export const DEMO_BRANCH_ID = 'demo-branch'
 
@@ -84,8 +85,16 @@ export async function seedDemoBranch(ports: Pick<Ports, 'storage' | 'clock'>): P
     { id: 'demo-group-1', branchId: DEMO_BRANCH_ID, name: '第一党小组', leaderId: 'demo-leader-1' },
     { id: 'demo-group-2', branchId: DEMO_BRANCH_ID, name: '第二党小组', leaderId: null },
   ]
-  for (const g of groups) await ports.storage.insert('groups', g)
-  for (const m of demoMembers()) await ports.storage.insert('members', m)
+  // A first start that died part-way left some of these behind; keep them and add the rest.
+  const insertIfAbsent = async <C extends 'groups' | 'members'>(collection: C, doc: Collections[C]) => {
+    try {
+      await ports.storage.insert(collection, doc)
+    } catch (err) {
+      if (!(err instanceof DuplicateKeyError)) throw err
+    }
+  }
+  for (const g of groups) await insertIfAbsent('groups', g)
+  for (const m of demoMembers()) await insertIfAbsent('members', m)
   // The branch goes in last: its presence is what marks the seed as complete.
   await ports.storage.insert('branches', branch)
   return true
