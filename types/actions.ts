@@ -2,7 +2,52 @@
  * The action map: the single source of truth for what each action takes and returns.
  * The router's schema table, the role table and the client's typed `call()` are all keyed by it.
  */
-import type { MemberView, PointsKind, Role, ScheduledDay } from './models'
+import type {
+  AttendanceStatus,
+  LeaveState,
+  Meeting,
+  MeetingScope,
+  MeetingType,
+  MemberView,
+  PointsKind,
+  Role,
+  ScheduledDay,
+} from './models'
+
+/** A meeting as clients see it: the stored fields plus names resolved for display. */
+export interface MeetingView extends Meeting {
+  /** The 党小组's name for a group meeting. */
+  groupName: string | null
+}
+
+/** The caller's own standing for a meeting: an attendance status, or null while it can still be attended. */
+export interface MyMeetingStatus {
+  invited: boolean
+  status: AttendanceStatus | null
+  checkedInAt: string | null
+  leave: { state: LeaveState; reason: string } | null
+}
+
+export interface MeetingFields {
+  type: MeetingType
+  title: string
+  startAt: string
+  endAt: string
+  location?: string
+  agenda?: string
+  scope?: MeetingScope
+}
+
+export interface AttendanceRow {
+  memberId: string
+  name: string
+  groupId: string | null
+  status: AttendanceStatus
+  checkedInAt?: string
+  /** The organiser's reason for a make-up. */
+  reason?: string
+  leave?: { state: LeaveState; reason: string; leaveId: string }
+}
 
 export interface ActionMap {
   'session.me': {
@@ -26,6 +71,91 @@ export interface ActionMap {
       byKind: Partial<Record<PointsKind, number>>
       studyHours: number
       targetHours: number
+    }
+  }
+  'meeting.create': {
+    payload: MeetingFields
+    result: { meeting: MeetingView }
+  }
+  'meeting.update': {
+    payload: { meetingId: string } & Partial<Omit<MeetingFields, 'type'>> & { type?: MeetingType }
+    result: { meeting: MeetingView }
+  }
+  'meeting.cancel': {
+    payload: { meetingId: string; reason: string }
+    result: { meeting: MeetingView }
+  }
+  'meeting.list': {
+    /** Dates (YYYY-MM-DD) in Asia/Shanghai, both inclusive; default from 60 days ago to 60 days ahead. */
+    payload: { from?: string; to?: string }
+    result: { meetings: Array<MeetingView & { myStatus: MyMeetingStatus }> }
+  }
+  'meeting.get': {
+    payload: { meetingId: string }
+    result: { meeting: MeetingView; myStatus: MyMeetingStatus; canManage: boolean }
+  }
+  'checkin.code': {
+    payload: { meetingId: string }
+    /** `path` is the app page that checks in with this token (also encoded in the QR code). */
+    result: { token: string; expiresAt: string; refreshInSec: number; path: string }
+  }
+  'checkin.live': {
+    payload: { meetingId: string }
+    result: {
+      expected: number
+      arrived: number
+      newest: Array<{ memberId: string; name: string; status: 'present' | 'late' | 'makeup'; checkedInAt: string }>
+    }
+  }
+  'checkin.submit': {
+    payload: { token: string }
+    result: {
+      meetingId: string
+      status: 'present' | 'late' | 'makeup'
+      checkedInAt: string
+      already: boolean
+      pointsAwarded: number
+    }
+  }
+  'checkin.manual': {
+    payload: { meetingId: string; memberId: string; reason: string }
+    result: { status: 'present' | 'late' | 'makeup'; already: boolean }
+  }
+  'leave.request': {
+    payload: { meetingId: string; reason: string }
+    result: { leaveId: string; state: LeaveState }
+  }
+  'leave.review': {
+    payload: { leaveId: string; approve: boolean }
+    result: { state: LeaveState }
+  }
+  'attendance.get': {
+    payload: { meetingId: string }
+    result: {
+      meeting: MeetingView
+      expected: number
+      present: number
+      late: number
+      leave: number
+      absent: number
+      makeup: number
+      members: AttendanceRow[]
+      /** Leave requests waiting for a decision. */
+      pendingLeaves: Array<{ leaveId: string; memberId: string; name: string; reason: string; requestedAt: string }>
+    }
+  }
+  'attendance.mine': {
+    payload: { year?: number }
+    result: {
+      year: number
+      /** Meetings I was invited to that have ended. */
+      held: number
+      attended: number
+      leave: number
+      absent: number
+      /** attended ÷ held, 0–1; null when nothing was held yet. */
+      rate: number | null
+      items: Array<{ meetingId: string; title: string; type: MeetingType; startAt: string; status: AttendanceStatus }>
     }
   }
 }

@@ -32,6 +32,10 @@ export interface BranchSettings {
   targetHours: number
   /** 学时 a year for committee members (some branches ask 40). */
   committeeTargetHours: number
+  /** Study points a check-in earns, by meeting type; missing types use the defaults. */
+  meetingPoints?: Partial<Record<MeetingType, number>>
+  /** When the generated 主题党日 starts and ends (HH:mm, Shanghai). */
+  themeDayTime?: { start: string; end: string }
 }
 
 export interface Branch {
@@ -103,4 +107,70 @@ export interface LedgerEntry {
   by: string
   at: string
   reason: string
+}
+
+export type MeetingType = 'branch_assembly' | 'committee' | 'group' | 'lecture' | 'theme_day' | 'life_meeting' | 'other'
+
+export const MEETING_TYPES: readonly MeetingType[] = [
+  'branch_assembly',
+  'committee',
+  'group',
+  'lecture',
+  'theme_day',
+  'life_meeting',
+  'other',
+]
+
+export type MeetingScope = { kind: 'branch' } | { kind: 'committee' } | { kind: 'group'; groupId: string }
+
+export interface Meeting {
+  id: string
+  branchId: string
+  type: MeetingType
+  title: string
+  /** ISO 8601 with offset. */
+  startAt: string
+  endAt: string
+  location: string | null
+  agenda: string | null
+  scope: MeetingScope
+  status: 'scheduled' | 'cancelled'
+  cancelReason: string | null
+  /** Set on the 主题党日 generated from the branch's rule: the month it belongs to. */
+  themeMonth: string | null
+  createdBy: string
+  createdAt: string
+  updatedAt: string
+}
+
+/** A member's standing for a meeting, as every screen shows it. */
+export type AttendanceStatus = 'present' | 'late' | 'leave' | 'absent' | 'makeup'
+
+/** One record per member and meeting: its id is `${meetingId}:${memberId}`. */
+export interface Attendance {
+  id: string
+  branchId: string
+  meetingId: string
+  memberId: string
+  status: 'present' | 'late' | 'makeup'
+  checkedInAt: string
+  /** Who recorded it: the member themself, or the organiser for a make-up. */
+  by: string
+  /** Why a make-up (补签) was recorded; null for a scan. */
+  reason: string | null
+}
+
+export type LeaveState = 'pending' | 'approved' | 'refused'
+
+/** One leave request per member and meeting: its id is `${meetingId}:${memberId}`. */
+export interface Leave {
+  id: string
+  branchId: string
+  meetingId: string
+  memberId: string
+  reason: string
+  state: LeaveState
+  requestedAt: string
+  reviewedBy: string | null
+  reviewedAt: string | null
 }

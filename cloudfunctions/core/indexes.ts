@@ -23,4 +23,14 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
     { fields: ['memberId', 'sourceId'], unique: true },
     { fields: ['branchId', 'year'], unique: false },
   ],
+  meetings: [{ fields: ['branchId', 'startAt'], unique: false }],
+  // One record per member and meeting is the document id (`${meetingId}:${memberId}`); these serve queries.
+  attendance: [
+    { fields: ['meetingId'], unique: false },
+    { fields: ['memberId'], unique: false },
+  ],
+  leaves: [
+    { fields: ['meetingId'], unique: false },
+    { fields: ['memberId'], unique: false },
+  ],
 }

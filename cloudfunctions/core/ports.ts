@@ -1,7 +1,7 @@
 /**
  * The ports every use case is written against. CloudBase and local mode are adapters behind them.
  */
-import type { Branch, Group, LedgerEntry, Member } from '../../types/models'
+import type { Attendance, Branch, Group, LedgerEntry, Leave, Meeting, Member } from '../../types/models'
 
 /** Collection name → the plain object stored in it. Every document carries its branchId. */
 export interface Collections {
@@ -9,6 +9,9 @@ export interface Collections {
   groups: Group
   members: Member
   ledger: LedgerEntry
+  meetings: Meeting
+  attendance: Attendance
+  leaves: Leave
 }
 export type CollectionName = keyof Collections
 

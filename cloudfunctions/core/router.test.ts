@@ -55,10 +55,33 @@ const VALID_PAYLOAD: Record<ActionName, unknown> = {
   'session.me': {},
   'schedule.month': { month: '2026-05' },
   'points.mine': {},
+  'meeting.create': {
+    type: 'group',
+    title: '第一党小组学习会',
+    startAt: '2026-05-20T19:00:00+08:00',
+    endAt: '2026-05-20T20:30:00+08:00',
+    scope: { kind: 'group', groupId: 'demo-group-1' },
+  },
+  'meeting.update': { meetingId: 'no-such-meeting', title: '新标题' },
+  'meeting.cancel': { meetingId: 'no-such-meeting', reason: '临时有事' },
+  'meeting.list': {},
+  'meeting.get': { meetingId: 'no-such-meeting' },
+  'checkin.code': { meetingId: 'no-such-meeting' },
+  'checkin.live': { meetingId: 'no-such-meeting' },
+  'checkin.submit': { token: 'not-a-token' },
+  'checkin.manual': { meetingId: 'no-such-meeting', memberId: 'demo-member-01', reason: '忘记扫码' },
+  'leave.request': { meetingId: 'no-such-meeting', reason: '出差在外' },
+  'leave.review': { leaveId: 'no-such-leave', approve: true },
+  'attendance.get': { meetingId: 'no-such-meeting' },
+  'attendance.mine': {},
 }
 
+/** Codes that mean the call got past the router to the use case (a domain answer, not a refusal). */
+const REFUSALS = ['UNAUTHENTICATED', 'NOT_MEMBER', 'FORBIDDEN', 'INVALID_INPUT', 'UNKNOWN_ACTION', 'INTERNAL']
+const reachedUseCase = (envelope: Envelope<unknown>) => envelope.ok || !REFUSALS.includes(envelope.error.code)
+
 async function everything(storage: Storage) {
-  const collections: CollectionName[] = ['branches', 'groups', 'members', 'ledger']
+  const collections: CollectionName[] = ['branches', 'groups', 'members', 'ledger', 'meetings', 'attendance', 'leaves']
   const dump: Record<string, unknown[]> = {}
   for (const c of collections) dump[c] = await storage.find(c, {}, { orderBy: [['id', 'asc']] })
   return dump
@@ -156,12 +179,13 @@ describe('roles, every cell through the router', () => {
   it.each(cells)('%s by %s', async (action, who) => {
     const { as, storage } = await aRouter()
     const openid = `wx-${who}`
-    if (who !== 'unbound') await storage.insert('members', aMember().withRoles(who).boundTo(openid).build())
+    // In group 1, so that a 党小组长 is the leader of the group the sample 党小组会 is for.
+    if (who !== 'unbound') await storage.insert('members', aMember().withRoles(who).inGroup('demo-group-1').boundTo(openid).build())
     const envelope = await as(openid)(action, VALID_PAYLOAD[action])
     const audience = PERMISSIONS[action]
     if (audience === 'anyone') expect(envelope.ok).toBe(true)
     else if (who === 'unbound') expect(envelope).toMatchObject({ ok: false, error: { code: 'NOT_MEMBER' } })
-    else if (mayCall(audience, [who])) expect(envelope.ok).toBe(true)
+    else if (mayCall(audience, [who])) expect(reachedUseCase(envelope)).toBe(true)
     else expect(envelope).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 })
@@ -206,6 +230,9 @@ describe('INVALID_INPUT', () => {
 
   it('changes nothing stored, whatever the payload', async () => {
     const { as, storage } = await aRouter()
+    // A valid meeting.list creates this and next month's 主题党日 by design (extra payload
+    // fields are ignored, so some "bad" payloads below are valid for it): let it happen first.
+    await as('demo-member-01')('meeting.list', {})
     const before = await everything(storage)
     const bad: unknown[] = [
       null,

@@ -15,6 +15,19 @@ const EXPECTED: Record<ActionName, Who[]> = {
   'session.me': EVERYONE,
   'schedule.month': ['secretary', 'deputy', 'committee', 'group_leader', 'member'],
   'points.mine': ['secretary', 'deputy', 'committee', 'group_leader', 'member'],
+  'meeting.create': ['secretary', 'deputy', 'committee', 'group_leader'],
+  'meeting.update': ['secretary', 'deputy', 'committee', 'group_leader'],
+  'meeting.cancel': ['secretary', 'deputy', 'committee', 'group_leader'],
+  'meeting.list': ['secretary', 'deputy', 'committee', 'group_leader', 'member'],
+  'meeting.get': ['secretary', 'deputy', 'committee', 'group_leader', 'member'],
+  'checkin.code': ['secretary', 'deputy', 'committee', 'group_leader'],
+  'checkin.live': ['secretary', 'deputy', 'committee', 'group_leader'],
+  'checkin.submit': ['secretary', 'deputy', 'committee', 'group_leader', 'member'],
+  'checkin.manual': ['secretary', 'deputy', 'committee'],
+  'leave.request': ['secretary', 'deputy', 'committee', 'group_leader', 'member'],
+  'leave.review': ['secretary', 'deputy', 'committee'],
+  'attendance.get': ['secretary', 'deputy', 'committee'],
+  'attendance.mine': ['secretary', 'deputy', 'committee', 'group_leader', 'member'],
 }
 
 /** The same decision the router makes: an unbound user gets only what is open to anyone. */

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod'
 import type { ActionName, Payload } from '../../types/actions'
-import { MONTH_RE } from './time'
+import { MEETING_TYPES } from '../../types/models'
+import { DATE_RE, isRealDate, MONTH_RE } from './time'
 
 const month = z.string({ error: '应为 YYYY-MM 格式的月份，例如 2026-05' }).regex(MONTH_RE, {
   error: '应为 YYYY-MM 格式的月份，例如 2026-05',
@@ -16,10 +17,82 @@ const year = z
   .min(2000, { error: '年份不能早于 2000' })
   .max(2100, { error: '年份不能晚于 2100' })
 
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/
+const instant = z
+  .string({ error: '应为带时区的时间，例如 2026-05-22T14:30:00+08:00' })
+  .regex(ISO_WITH_OFFSET, { error: '应为带时区的时间，例如 2026-05-22T14:30:00+08:00' })
+  .refine((v) => !Number.isNaN(Date.parse(v)), { error: '不是有效的时间' })
+
+const date = z
+  .string({ error: '应为 YYYY-MM-DD 格式的日期' })
+  .regex(DATE_RE, { error: '应为 YYYY-MM-DD 格式的日期' })
+  .refine(isRealDate, { error: '不是有效的日期' })
+
+/** An id as the app sends it: short, printable, no operators. */
+const id = z
+  .string({ error: '应为编号字符串' })
+  .min(1, { error: '不能为空' })
+  .max(100, { error: '过长' })
+  .regex(/^[A-Za-z0-9_:.-]+$/, { error: '格式不正确' })
+
+const text = (label: string, min: number, max: number) =>
+  z
+    .string({ error: `应为文字（${label}）` })
+    .trim()
+    .min(min, { error: min <= 1 ? `${label}不能为空` : `${label}至少 ${min} 个字` })
+    .max(max, { error: `${label}不能超过 ${max} 个字` })
+
+const meetingType = z.enum(MEETING_TYPES as unknown as [string, ...string[]], {
+  error: '应为会议类型之一：branch_assembly、committee、group、lecture、theme_day、life_meeting、other',
+}) as unknown as z.ZodType<(typeof MEETING_TYPES)[number]>
+
+const scope = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('branch') }),
+    z.object({ kind: z.literal('committee') }),
+    z.object({ kind: z.literal('group'), groupId: id }),
+  ],
+  { error: 'kind 应为 branch、committee 或 group' },
+)
+
+const meetingFields = {
+  title: text('会议名称', 1, 40),
+  startAt: instant,
+  endAt: instant,
+  location: text('地点', 0, 60).optional(),
+  agenda: text('议程', 0, 1000).optional(),
+  scope: scope.optional(),
+}
+
 export const SCHEMAS: { [K in ActionName]: z.ZodType<Payload<K>> } = {
   'session.me': z.object({}) as z.ZodType<Payload<'session.me'>>,
   'schedule.month': z.object({ month }),
   'points.mine': z.object({ year: year.optional() }),
+  'meeting.create': z.object({ type: meetingType, ...meetingFields }),
+  'meeting.update': z.object({
+    meetingId: id,
+    type: meetingType.optional(),
+    title: meetingFields.title.optional(),
+    startAt: instant.optional(),
+    endAt: instant.optional(),
+    location: meetingFields.location,
+    agenda: meetingFields.agenda,
+    scope: meetingFields.scope,
+  }),
+  'meeting.cancel': z.object({ meetingId: id, reason: text('取消原因', 2, 200) }),
+  'meeting.list': z.object({ from: date.optional(), to: date.optional() }),
+  'meeting.get': z.object({ meetingId: id }),
+  'checkin.code': z.object({ meetingId: id }),
+  'checkin.live': z.object({ meetingId: id }),
+  'checkin.submit': z.object({
+    token: z.string({ error: '应为签到码内容' }).min(1, { error: '不能为空' }).max(2000, { error: '过长' }),
+  }),
+  'checkin.manual': z.object({ meetingId: id, memberId: id, reason: text('补签原因', 2, 200) }),
+  'leave.request': z.object({ meetingId: id, reason: text('请假原因', 2, 200) }),
+  'leave.review': z.object({ leaveId: id, approve: z.boolean({ error: '应为 true（批准）或 false（不批准）' }) }),
+  'attendance.get': z.object({ meetingId: id }),
+  'attendance.mine': z.object({ year: year.optional() }),
 }
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; field: string; message: string }

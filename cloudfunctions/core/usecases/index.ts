@@ -1,5 +1,9 @@
 import type { ActionName, Payload, Result } from '../../../types/actions'
 import type { Context } from '../context'
+import { attendanceGet, attendanceMine } from './attendance'
+import { checkinCode, checkinLive, checkinManual, checkinSubmit } from './checkin'
+import { leaveRequest, leaveReview } from './leave'
+import { meetingCancel, meetingCreate, meetingGet, meetingList, meetingUpdate } from './meetings'
 import { pointsMine } from './points'
 import { scheduleMonth } from './schedule'
 import { sessionMe } from './session'
@@ -11,4 +15,17 @@ export const HANDLERS: { [K in ActionName]: Handler<K> } = {
   'session.me': sessionMe,
   'schedule.month': scheduleMonth,
   'points.mine': pointsMine,
+  'meeting.create': meetingCreate,
+  'meeting.update': meetingUpdate,
+  'meeting.cancel': meetingCancel,
+  'meeting.list': meetingList,
+  'meeting.get': meetingGet,
+  'checkin.code': checkinCode,
+  'checkin.live': checkinLive,
+  'checkin.submit': checkinSubmit,
+  'checkin.manual': checkinManual,
+  'leave.request': leaveRequest,
+  'leave.review': leaveReview,
+  'attendance.get': attendanceGet,
+  'attendance.mine': attendanceMine,
 }

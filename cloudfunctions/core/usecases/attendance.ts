@@ -1,0 +1,84 @@
+/** Attendance as the organiser and the member see it: every invited member counted once. */
+import type { AttendanceRow, Payload, Result } from '../../../types/actions'
+import type { AttendanceStatus } from '../../../types/models'
+import { isInvited, memberStatus } from '../../../src/domain/meetings'
+import { inShanghai } from '../../../src/domain/time'
+import { requireMember, type Context } from '../context'
+import { branchMembers, groupNames, loadManagedMeeting, toView } from './meeting-support'
+
+export async function attendanceGet(ctx: Context, p: Payload<'attendance.get'>): Promise<Result<'attendance.get'>> {
+  const organiser = requireMember(ctx)
+  const meeting = await loadManagedMeeting(ctx, organiser, p.meetingId)
+  const [members, records, leaves, names] = await Promise.all([
+    branchMembers(ctx, organiser.branchId),
+    ctx.storage.find('attendance', { meetingId: meeting.id }),
+    ctx.storage.find('leaves', { meetingId: meeting.id }),
+    groupNames(ctx, organiser.branchId),
+  ])
+  const now = ctx.clock.now()
+  const recordOf = new Map(records.map((r) => [r.memberId, r]))
+  const leaveOf = new Map(leaves.map((l) => [l.memberId, l]))
+  const counts: Record<AttendanceStatus, number> = { present: 0, late: 0, leave: 0, absent: 0, makeup: 0 }
+  const rows: AttendanceRow[] = []
+  // Everyone invited, plus anyone with a record (e.g. a member moved out of the group afterwards).
+  for (const m of members) {
+    const record = recordOf.get(m.id)
+    if (!isInvited(m, meeting.scope) && !record) continue
+    const leave = leaveOf.get(m.id)
+    // While the meeting runs, whoever has not arrived is counted as absent so far.
+    const status = memberStatus(record, leave, meeting, now) ?? 'absent'
+    counts[status] += 1
+    rows.push({
+      memberId: m.id,
+      name: m.name,
+      groupId: m.groupId,
+      status,
+      ...(record ? { checkedInAt: record.checkedInAt } : {}),
+      ...(record?.reason ? { reason: record.reason } : {}),
+      ...(leave ? { leave: { state: leave.state, reason: leave.reason, leaveId: leave.id } } : {}),
+    })
+  }
+  const nameOf = new Map(members.map((m) => [m.id, m.name]))
+  return {
+    meeting: toView(meeting, names),
+    expected: rows.length,
+    ...counts,
+    members: rows,
+    pendingLeaves: leaves
+      .filter((l) => l.state === 'pending')
+      .map((l) => ({ leaveId: l.id, memberId: l.memberId, name: nameOf.get(l.memberId) ?? '', reason: l.reason, requestedAt: l.requestedAt })),
+  }
+}
+
+export async function attendanceMine(ctx: Context, p: Payload<'attendance.mine'>): Promise<Result<'attendance.mine'>> {
+  const member = requireMember(ctx)
+  const now = ctx.clock.now()
+  const year = p.year ?? inShanghai(now).year()
+  const [meetings, records, leaves] = await Promise.all([
+    ctx.storage.find(
+      'meetings',
+      { branchId: member.branchId, status: 'scheduled', startAt: { $gte: `${year}-01-01T00:00:00+08:00`, $lte: `${year}-12-31T23:59:59+08:00` } },
+      { orderBy: [['startAt', 'desc']] },
+    ),
+    ctx.storage.find('attendance', { memberId: member.id }),
+    ctx.storage.find('leaves', { memberId: member.id }),
+  ])
+  const recordOf = new Map(records.map((r) => [r.meetingId, r]))
+  const leaveOf = new Map(leaves.map((l) => [l.meetingId, l]))
+  const items: Result<'attendance.mine'>['items'] = []
+  let attended = 0
+  let leave = 0
+  let absent = 0
+  for (const m of meetings) {
+    const record = recordOf.get(m.id)
+    if (!isInvited(member, m.scope) && !record) continue
+    const status = memberStatus(record, leaveOf.get(m.id), m, now)
+    if (!status) continue
+    if (status === 'leave') leave += 1
+    else if (status === 'absent') absent += 1
+    else attended += 1
+    items.push({ meetingId: m.id, title: m.title, type: m.type, startAt: m.startAt, status })
+  }
+  const held = items.length
+  return { year, held, attended, leave, absent, rate: held ? Math.round((attended / held) * 1000) / 1000 : null, items }
+}

@@ -1,0 +1,153 @@
+/**
+ * Live QR check-in. Exactly one attendance record per member and meeting: its id is
+ * `${meetingId}:${memberId}` and the database refuses a second insert, so fifty taps at once
+ * leave one record and one award. A scan reads nothing but the caller's member record.
+ */
+import type { Payload, Result } from '../../../types/actions'
+import type { Attendance, Meeting, Member } from '../../../types/models'
+import { DEFAULT_MEETING_POINTS, isInvited, meetingStudyTenths, scanStatus, windowState } from '../../../src/domain/meetings'
+import { formatDateZh, inShanghai, shanghaiDate, toShanghaiIso } from '../../../src/domain/time'
+import { signToken, tokenTiming, verifyToken } from '../checkin-token'
+import { requireMember, type Context } from '../context'
+import { AppError, DuplicateKeyError } from '../errors'
+import { awardAttendance } from './awards'
+import { attendanceId, branchMembers, loadManagedMeeting } from './meeting-support'
+
+export const CHECKIN_PAGE = 'pages/checkin/index'
+
+function closedMessage(m: Pick<Meeting, 'startAt' | 'endAt'>, now: Date): string {
+  if (windowState(m, now) === 'not_yet') {
+    const opens = inShanghai(Date.parse(m.startAt) - 30 * 60_000)
+    const day = opens.format('YYYY-MM-DD') === shanghaiDate(now) ? '今天' : formatDateZh(opens.format('YYYY-MM-DD'))
+    return `签到还没开始，${day} ${opens.format('HH:mm')} 起可以签到`
+  }
+  return '会议已经结束，不能再签到了。如确实参加了，请联系书记补签'
+}
+
+export async function checkinCode(ctx: Context, p: Payload<'checkin.code'>): Promise<Result<'checkin.code'>> {
+  const member = requireMember(ctx)
+  const [meeting, branch] = await Promise.all([
+    loadManagedMeeting(ctx, member, p.meetingId),
+    ctx.storage.get('branches', member.branchId),
+  ])
+  if (meeting.status === 'cancelled') throw new AppError('CONFLICT', '会议已取消，不能签到')
+  const now = ctx.clock.now()
+  const timing = tokenTiming(now)
+  const points = branch?.settings?.meetingPoints?.[meeting.type] ?? DEFAULT_MEETING_POINTS[meeting.type]
+  const token = signToken(await ctx.secrets.get('signing'), {
+    meetingId: meeting.id,
+    branchId: meeting.branchId,
+    period: timing.period,
+    type: meeting.type,
+    scope: meeting.scope,
+    startAt: meeting.startAt,
+    endAt: meeting.endAt,
+    points,
+    studyTenths: meetingStudyTenths(meeting),
+  })
+  return {
+    token,
+    expiresAt: toShanghaiIso(timing.expiresAt),
+    refreshInSec: timing.refreshInSec,
+    path: `${CHECKIN_PAGE}?t=${encodeURIComponent(token)}`,
+  }
+}
+
+export async function checkinSubmit(ctx: Context, p: Payload<'checkin.submit'>): Promise<Result<'checkin.submit'>> {
+  const member = requireMember(ctx)
+  const now = ctx.clock.now()
+  const check = verifyToken(await ctx.secrets.get('signing'), p.token.trim(), now)
+  if (!check.ok) {
+    throw check.code === 'TOKEN_EXPIRED'
+      ? new AppError('TOKEN_EXPIRED', '二维码已过期，请扫描屏幕上最新的二维码')
+      : new AppError('TOKEN_INVALID', '这不是有效的签到码，请扫描会议现场屏幕上的二维码')
+  }
+  const c = check.claims
+  if (c.branchId !== member.branchId || !isInvited(member, c.scope)) {
+    throw new AppError('NOT_INVITED', '您不在本次会议的参会范围内')
+  }
+  if (windowState(c, now) !== 'open') throw new AppError('CHECKIN_CLOSED', closedMessage(c, now))
+
+  const record: Attendance = {
+    id: attendanceId(c.meetingId, member.id),
+    branchId: member.branchId,
+    meetingId: c.meetingId,
+    memberId: member.id,
+    status: scanStatus(c, now),
+    checkedInAt: toShanghaiIso(now),
+    by: member.id,
+    reason: null,
+  }
+  const award = { branchId: member.branchId, memberId: member.id, attendanceId: record.id, meetingType: c.type, points: c.points, studyTenths: c.studyTenths, by: member.id, at: now }
+  try {
+    await ctx.storage.insert('attendance', record)
+  } catch (err) {
+    if (!(err instanceof DuplicateKeyError)) throw err
+    const first = await ctx.storage.get('attendance', record.id)
+    if (!first) throw err
+    // A retry after a crash between the two writes completes the award; the ledger key keeps it single.
+    await awardAttendance(ctx.storage, { ...award, at: new Date(Date.parse(first.checkedInAt)) })
+    return { meetingId: c.meetingId, status: first.status, checkedInAt: first.checkedInAt, already: true, pointsAwarded: 0 }
+  }
+  const pointsAwarded = await awardAttendance(ctx.storage, award)
+  return { meetingId: c.meetingId, status: record.status, checkedInAt: record.checkedInAt, already: false, pointsAwarded }
+}
+
+export async function checkinManual(ctx: Context, p: Payload<'checkin.manual'>): Promise<Result<'checkin.manual'>> {
+  const organiser = requireMember(ctx)
+  const [meeting, target, branch] = await Promise.all([
+    loadManagedMeeting(ctx, organiser, p.meetingId),
+    ctx.storage.get('members', p.memberId),
+    ctx.storage.get('branches', organiser.branchId),
+  ])
+  if (!target || target.branchId !== organiser.branchId) throw new AppError('NOT_FOUND', '本支部没有这位党员')
+  if (meeting.status === 'cancelled') throw new AppError('CONFLICT', '会议已取消，不能补签')
+  if (!isInvited(target, meeting.scope)) throw new AppError('NOT_INVITED', `${target.name}不在本次会议的参会范围内`)
+  const now = ctx.clock.now()
+  if (windowState(meeting, now) === 'not_yet') throw new AppError('CHECKIN_CLOSED', '会议开始前 30 分钟起才能补签')
+  const record: Attendance = {
+    id: attendanceId(meeting.id, target.id),
+    branchId: organiser.branchId,
+    meetingId: meeting.id,
+    memberId: target.id,
+    status: 'makeup',
+    checkedInAt: toShanghaiIso(now),
+    by: organiser.id,
+    reason: p.reason,
+  }
+  try {
+    await ctx.storage.insert('attendance', record)
+  } catch (err) {
+    if (!(err instanceof DuplicateKeyError)) throw err
+    const first = await ctx.storage.get('attendance', record.id)
+    if (!first) throw err
+    return { status: first.status, already: true }
+  }
+  await awardAttendance(ctx.storage, {
+    branchId: organiser.branchId,
+    memberId: target.id,
+    attendanceId: record.id,
+    meetingType: meeting.type,
+    points: branch?.settings?.meetingPoints?.[meeting.type] ?? DEFAULT_MEETING_POINTS[meeting.type],
+    studyTenths: meetingStudyTenths(meeting),
+    by: organiser.id,
+    at: now,
+  })
+  return { status: 'makeup', already: false }
+}
+
+export async function checkinLive(ctx: Context, p: Payload<'checkin.live'>): Promise<Result<'checkin.live'>> {
+  const member = requireMember(ctx)
+  const meeting = await loadManagedMeeting(ctx, member, p.meetingId)
+  const [members, records] = await Promise.all([
+    branchMembers(ctx, member.branchId),
+    ctx.storage.find('attendance', { meetingId: meeting.id }),
+  ])
+  const invited = members.filter((m) => isInvited(m, meeting.scope))
+  const names = new Map(members.map((m: Member) => [m.id, m.name]))
+  const newest = [...records]
+    .sort((a, b) => b.checkedInAt.localeCompare(a.checkedInAt))
+    .slice(0, 8)
+    .map((r) => ({ memberId: r.memberId, name: names.get(r.memberId) ?? '', status: r.status, checkedInAt: r.checkedInAt }))
+  return { expected: invited.length, arrived: records.length, newest }
+}

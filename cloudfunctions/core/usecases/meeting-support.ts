@@ -1,0 +1,39 @@
+/** Loading and presenting meetings, shared by the meeting, check-in and attendance use cases. */
+import type { MeetingView } from '../../../types/actions'
+import type { Meeting, Member } from '../../../types/models'
+import { canManageMeeting, MANAGE_MEETING_DENIED } from '../../../src/domain/permissions'
+import type { Context } from '../context'
+import { AppError } from '../errors'
+
+/** A meeting of the caller's branch, or NOT_FOUND (another branch's meetings do not exist for them). */
+export async function loadMeeting(ctx: Context, member: Member, meetingId: string): Promise<Meeting> {
+  const meeting = await ctx.storage.get('meetings', meetingId)
+  if (!meeting || meeting.branchId !== member.branchId) throw new AppError('NOT_FOUND', '找不到这次会议，可能已被删除')
+  return meeting
+}
+
+export async function loadManagedMeeting(ctx: Context, member: Member, meetingId: string): Promise<Meeting> {
+  const meeting = await loadMeeting(ctx, member, meetingId)
+  if (!canManageMeeting(member, meeting)) throw new AppError('FORBIDDEN', MANAGE_MEETING_DENIED)
+  return meeting
+}
+
+/** The branch's active members, every page of them. */
+export function branchMembers(ctx: Context, branchId: string): Promise<Member[]> {
+  return ctx.storage.find('members', { branchId, active: true }, { orderBy: [['id', 'asc']] })
+}
+
+export function toView(meeting: Meeting, groupNames: Map<string, string>): MeetingView {
+  return {
+    ...meeting,
+    groupName: meeting.scope.kind === 'group' ? groupNames.get(meeting.scope.groupId) ?? null : null,
+  }
+}
+
+export async function groupNames(ctx: Context, branchId: string): Promise<Map<string, string>> {
+  const groups = await ctx.storage.find('groups', { branchId })
+  return new Map(groups.map((g) => [g.id, g.name]))
+}
+
+export const attendanceId = (meetingId: string, memberId: string) => `${meetingId}:${memberId}`
+export const leaveId = attendanceId

@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto'
+import type { MeetingFields, MyMeetingStatus, Payload, Result } from '../../../types/actions'
+import type { Attendance, Leave, Meeting, MeetingScope, Member } from '../../../types/models'
+import { isInvited, memberStatus } from '../../../src/domain/meetings'
+import { canCreateMeeting, canManageMeeting, GROUP_LEADER_CREATE_DENIED } from '../../../src/domain/permissions'
+import { addDays, shanghaiDate, toShanghaiIso } from '../../../src/domain/time'
+import { requireMember, type Context } from '../context'
+import { AppError } from '../errors'
+import { attendanceId, groupNames, loadManagedMeeting, loadMeeting, toView } from './meeting-support'
+import { ensureThemeDays } from './theme-days'
+
+const MAX_DURATION_H = 12
+const LIST_DEFAULT_DAYS = 60
+const LIST_MAX_DAYS = 400
+
+function newMeetingId(): string {
+  return `m-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`
+}
+
+/** Times normalised to +08:00 so that stored strings sort and compare as instants. */
+function checkTimes(startAt: string, endAt: string): { startAt: string; endAt: string } {
+  const start = Date.parse(startAt)
+  const end = Date.parse(endAt)
+  if (end <= start) throw new AppError('INVALID_INPUT', '参数有误：endAt：结束时间应晚于开始时间')
+  if (end - start > MAX_DURATION_H * 3600_000) throw new AppError('INVALID_INPUT', `参数有误：endAt：会议不能超过 ${MAX_DURATION_H} 小时`)
+  return { startAt: toShanghaiIso(start), endAt: toShanghaiIso(end) }
+}
+
+/** The scope a meeting gets when none is given: 支委会 → committee, 党小组会 → the organiser's group. */
+function resolveScope(fields: Pick<MeetingFields, 'type' | 'scope'>, member: Member): MeetingScope {
+  if (fields.scope) return fields.scope
+  if (fields.type === 'committee') return { kind: 'committee' }
+  if (fields.type === 'group') {
+    if (!member.groupId) throw new AppError('INVALID_INPUT', '参数有误：scope：党小组会需要指定党小组（scope.groupId）')
+    return { kind: 'group', groupId: member.groupId }
+  }
+  return { kind: 'branch' }
+}
+
+async function checkScope(ctx: Context, member: Member, scope: MeetingScope): Promise<Map<string, string>> {
+  const names = await groupNames(ctx, member.branchId)
+  if (scope.kind === 'group' && !names.has(scope.groupId)) {
+    throw new AppError('INVALID_INPUT', '参数有误：scope.groupId：本支部没有这个党小组')
+  }
+  return names
+}
+
+export async function meetingCreate(ctx: Context, p: Payload<'meeting.create'>): Promise<Result<'meeting.create'>> {
+  const member = requireMember(ctx)
+  const scope = resolveScope(p, member)
+  if (!canCreateMeeting(member, { type: p.type, scope })) throw new AppError('FORBIDDEN', GROUP_LEADER_CREATE_DENIED)
+  const times = checkTimes(p.startAt, p.endAt)
+  const names = await checkScope(ctx, member, scope)
+  const now = toShanghaiIso(ctx.clock.now())
+  const meeting: Meeting = {
+    id: newMeetingId(),
+    branchId: member.branchId,
+    type: p.type,
+    title: p.title,
+    ...times,
+    location: p.location || null,
+    agenda: p.agenda || null,
+    scope,
+    status: 'scheduled',
+    cancelReason: null,
+    themeMonth: null,
+    createdBy: member.id,
+    createdAt: now,
+    updatedAt: now,
+  }
+  await ctx.storage.insert('meetings', meeting)
+  return { meeting: toView(meeting, names) }
+}
+
+export async function meetingUpdate(ctx: Context, p: Payload<'meeting.update'>): Promise<Result<'meeting.update'>> {
+  const member = requireMember(ctx)
+  const current = await loadManagedMeeting(ctx, member, p.meetingId)
+  if (current.status === 'cancelled') throw new AppError('CONFLICT', '会议已取消，不能再修改')
+  const type = p.type ?? current.type
+  const scope = p.scope ?? (p.type && p.type !== current.type ? resolveScope({ type }, member) : current.scope)
+  if (!canManageMeeting(member, { branchId: member.branchId, type, scope })) throw new AppError('FORBIDDEN', GROUP_LEADER_CREATE_DENIED)
+  const times = checkTimes(p.startAt ?? current.startAt, p.endAt ?? current.endAt)
+  const names = await checkScope(ctx, member, scope)
+  const patch = {
+    type,
+    scope,
+    ...times,
+    title: p.title ?? current.title,
+    location: p.location === undefined ? current.location : p.location || null,
+    agenda: p.agenda === undefined ? current.agenda : p.agenda || null,
+    updatedAt: toShanghaiIso(ctx.clock.now()),
+  }
+  await ctx.storage.update('meetings', current.id, patch)
+  return { meeting: toView({ ...current, ...patch }, names) }
+}
+
+export async function meetingCancel(ctx: Context, p: Payload<'meeting.cancel'>): Promise<Result<'meeting.cancel'>> {
+  const member = requireMember(ctx)
+  const current = await loadManagedMeeting(ctx, member, p.meetingId)
+  const patch = { status: 'cancelled' as const, cancelReason: p.reason, updatedAt: toShanghaiIso(ctx.clock.now()) }
+  if (current.status !== 'cancelled') await ctx.storage.update('meetings', current.id, patch)
+  const names = await groupNames(ctx, member.branchId)
+  return { meeting: toView(current.status === 'cancelled' ? current : { ...current, ...patch }, names) }
+}
+
+function myStatus(member: Member, meeting: Meeting, record: Attendance | null, leave: Leave | null, now: Date): MyMeetingStatus {
+  const invited = isInvited(member, meeting.scope)
+  return {
+    invited,
+    status: invited || record ? memberStatus(record, leave, meeting, now) : null,
+    checkedInAt: record?.checkedInAt ?? null,
+    leave: leave ? { state: leave.state, reason: leave.reason } : null,
+  }
+}
+
+export async function meetingList(ctx: Context, p: Payload<'meeting.list'>): Promise<Result<'meeting.list'>> {
+  const member = requireMember(ctx)
+  const now = ctx.clock.now()
+  const today = shanghaiDate(now)
+  const from = p.from ?? addDays(today, -LIST_DEFAULT_DAYS)
+  const to = p.to ?? addDays(today, LIST_DEFAULT_DAYS)
+  if (to < from) throw new AppError('INVALID_INPUT', '参数有误：to：结束日期不能早于开始日期')
+  if (addDays(from, LIST_MAX_DAYS) < to) throw new AppError('INVALID_INPUT', `参数有误：to：一次最多查询 ${LIST_MAX_DAYS} 天`)
+
+  await ensureThemeDays(ctx, member.branchId, today, from, to)
+  const [meetings, names] = await Promise.all([
+    ctx.storage.find(
+      'meetings',
+      { branchId: member.branchId, startAt: { $gte: `${from}T00:00:00+08:00`, $lte: `${to}T23:59:59+08:00` } },
+      { orderBy: [['startAt', 'asc']], limit: 500 },
+    ),
+    groupNames(ctx, member.branchId),
+  ])
+  const visible = meetings.filter((m) => isInvited(member, m.scope) || canManageMeeting(member, m))
+  const ids = visible.map((m) => m.id)
+  const [records, leaves] = ids.length
+    ? await Promise.all([
+        ctx.storage.find('attendance', { memberId: member.id, meetingId: { $in: ids } }),
+        ctx.storage.find('leaves', { memberId: member.id, meetingId: { $in: ids } }),
+      ])
+    : [[], []]
+  const recordOf = new Map(records.map((r) => [r.meetingId, r]))
+  const leaveOf = new Map(leaves.map((l) => [l.meetingId, l]))
+  return {
+    meetings: visible.map((m) => ({
+      ...toView(m, names),
+      myStatus: myStatus(member, m, recordOf.get(m.id) ?? null, leaveOf.get(m.id) ?? null, now),
+    })),
+  }
+}
+
+export async function meetingGet(ctx: Context, p: Payload<'meeting.get'>): Promise<Result<'meeting.get'>> {
+  const member = requireMember(ctx)
+  const id = attendanceId(p.meetingId, member.id)
+  const [meeting, record, leave, names] = await Promise.all([
+    loadMeeting(ctx, member, p.meetingId),
+    ctx.storage.get('attendance', id),
+    ctx.storage.get('leaves', id),
+    groupNames(ctx, member.branchId),
+  ])
+  return {
+    meeting: toView(meeting, names),
+    myStatus: myStatus(member, meeting, record, leave, ctx.clock.now()),
+    canManage: canManageMeeting(member, meeting),
+  }
+}
