@@ -15,8 +15,8 @@ const jestBin = require.resolve('jest/bin/jest')
 const extra = process.argv.slice(2)
 const outDir = mkdtempSync(join(tmpdir(), 'zhibu-test-'))
 
-// Domain rules, the router and the timer: where a server-local date would be a day off.
-const UTC_SUITES = ['src/domain/', 'cloudfunctions/core/router\\.test\\.ts$', 'cloudfunctions/core/remind\\.test\\.ts$']
+// Domain rules, the use cases, the router and the timer: where a server-local date would be a day off.
+const UTC_SUITES = ['src/domain/', 'cloudfunctions/core/usecases/', 'cloudfunctions/core/router\\.test\\.ts$', 'cloudfunctions/core/remind\\.test\\.ts$']
 
 const runs = [
   { title: 'all projects, TZ=Asia/Shanghai', tz: 'Asia/Shanghai', args: [] },

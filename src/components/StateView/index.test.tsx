@@ -1,0 +1,47 @@
+import { fireEvent, render, screen } from '@testing-library/react'
+import { StateView } from '.'
+
+describe('StateView', () => {
+  it('shows a skeleton and says it is loading, without the content', () => {
+    render(
+      <StateView status='loading'>
+        <span>内容</span>
+      </StateView>,
+    )
+    expect(screen.getByText('正在加载…')).toBeTruthy()
+    expect(screen.queryByText('内容')).toBeNull()
+  })
+
+  it('says what went wrong, offers 重试 and shows the code small', () => {
+    const retry = jest.fn()
+    render(<StateView status='error' errorMessage='网络不太好，请检查网络后重试' errorCode='NETWORK' onRetry={retry} />)
+    expect(screen.getByText('没能加载出来')).toBeTruthy()
+    expect(screen.getByText('网络不太好，请检查网络后重试')).toBeTruthy()
+    expect(screen.getByText('错误代码 NETWORK')).toBeTruthy()
+    fireEvent.click(screen.getByText('重试'))
+    expect(retry).toHaveBeenCalledTimes(1)
+  })
+
+  it('explains an empty list and offers the action that fills it', () => {
+    const act = jest.fn()
+    render(
+      <StateView status='ready' isEmpty empty={{ title: '还没有会议', hint: '新建一次会议后会显示在这里', actionText: '新建会议', onAction: act }}>
+        <span>列表</span>
+      </StateView>,
+    )
+    expect(screen.getByText('还没有会议')).toBeTruthy()
+    expect(screen.queryByText('列表')).toBeNull()
+    fireEvent.click(screen.getByText('新建会议'))
+    expect(act).toHaveBeenCalled()
+  })
+
+  it('shows the content when ready', () => {
+    render(
+      <StateView status='ready' isEmpty={false} empty={{ title: '空' }}>
+        <span>内容</span>
+      </StateView>,
+    )
+    expect(screen.getByText('内容')).toBeTruthy()
+    expect(screen.queryByText('空')).toBeNull()
+  })
+})
