@@ -271,6 +271,24 @@ describe('CloudbaseStorage on the wire (queries sent only, not CloudBase behavio
     await expect(storage.update('members', 'gone', { name: 'x' })).resolves.toBe(false)
   })
 
+  it('updates conditionally in one request: where _id and the expected fields, then $inc and $set', async () => {
+    respond = () => ok({ updated: 1 })
+    await expect(
+      storage.updateWhere('members', 'm1', { active: true, name: { $ne: '旧' } }, { set: { name: '新' } }),
+    ).resolves.toBe(true)
+    expect(recorded).toHaveLength(1)
+    const { body } = recorded[0]
+    expect(body).toMatchObject({ action: 'database.modifyDocument', collectionName: 'members', queryType: 'WHERE' })
+    expect(fromEjson(body.query)).toEqual({ active: true, name: { $ne: '旧' }, _id: 'm1' })
+    expect(fromEjson(body.data)).toEqual({ $set: { name: '新' } })
+
+    recorded = []
+    respond = () => ok({ updated: 0 })
+    await expect(storage.updateWhere('ledger', 'l1', { points: { $gt: 0 } }, { inc: { points: -1 } })).resolves.toBe(false)
+    expect(fromEjson(recorded[0].body.query)).toEqual({ points: { $gt: 0 }, _id: 'l1' })
+    expect(fromEjson(recorded[0].body.data)).toEqual({ $inc: { points: -1 } })
+  })
+
   it('removes one document by id', async () => {
     respond = () => ok({ deleted: 1 })
     await expect(storage.remove('members', 'm1')).resolves.toBe(true)

@@ -307,6 +307,43 @@ export function storageContract(name: string, open: () => Promise<Storage>): voi
       })
     })
 
+    describe('updateWhere', () => {
+      it('changes the document only while it matches, and answers whether it did', async () => {
+        await storage.insert('ledger', aLedgerEntry('l-1').worth(2).build())
+        expect(await storage.updateWhere('ledger', 'l-1', { points: { $gt: 0 } }, { inc: { points: -1 } })).toBe(true)
+        expect(await storage.updateWhere('ledger', 'l-1', { points: { $gt: 0 } }, { inc: { points: -1 } })).toBe(true)
+        expect(await storage.updateWhere('ledger', 'l-1', { points: { $gt: 0 } }, { inc: { points: -1 } })).toBe(false)
+        expect((await storage.get('ledger', 'l-1'))!.points).toBe(0)
+      })
+
+      it('sets fields as a compare-and-set', async () => {
+        await storage.insert('members', aMember('m-1').named('甲').build())
+        expect(await storage.updateWhere('members', 'm-1', { name: '乙' }, { set: { name: '丙' } })).toBe(false)
+        expect(await storage.updateWhere('members', 'm-1', { name: '甲' }, { set: { name: '丙' } })).toBe(true)
+        expect((await storage.get('members', 'm-1'))!.name).toBe('丙')
+      })
+
+      it('answers false, and creates nothing, for an id that does not exist', async () => {
+        expect(await storage.updateWhere('ledger', 'nobody', {}, { inc: { points: 1 } })).toBe(false)
+        expect(await storage.count('ledger', {})).toBe(0)
+      })
+
+      it('never lets concurrent decrements take a balance below the floor', async () => {
+        await storage.insert('ledger', aLedgerEntry('l-1').worth(5).build())
+        const results = await Promise.all(
+          Array.from({ length: 20 }, () => storage.updateWhere('ledger', 'l-1', { points: { $gt: 0 } }, { inc: { points: -1 } })),
+        )
+        expect(results.filter(Boolean)).toHaveLength(5)
+        expect((await storage.get('ledger', 'l-1'))!.points).toBe(0)
+      })
+
+      it('counts concurrent increments exactly', async () => {
+        await storage.insert('ledger', aLedgerEntry('l-1').worth(0).build())
+        await Promise.all(Array.from({ length: 30 }, () => storage.updateWhere('ledger', 'l-1', {}, { inc: { points: 1 } })))
+        expect((await storage.get('ledger', 'l-1'))!.points).toBe(30)
+      })
+    })
+
     describe('remove', () => {
       it('removes the document and answers true, then false', async () => {
         await storage.insert('members', aMember('m-1').boundTo('wx-1').build())

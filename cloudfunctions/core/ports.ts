@@ -37,6 +37,12 @@ export interface FindOptions<T> {
   limit?: number
 }
 
+/** What updateWhere does to a document: `set` replaces fields, `inc` adds to numeric ones. */
+export interface Change<T> {
+  set?: Partial<Omit<T, 'id' | 'branchId'>>
+  inc?: Partial<Record<keyof T, number>>
+}
+
 export interface Storage {
   get<C extends CollectionName>(collection: C, id: string): Promise<Collections[C] | null>
   find<C extends CollectionName>(
@@ -52,6 +58,17 @@ export interface Storage {
     collection: C,
     id: string,
     patch: Partial<Omit<Collections[C], 'id' | 'branchId'>>,
+  ): Promise<boolean>
+  /**
+   * Atomically changes one document if it still matches `expect` (compare-and-set): `set`
+   * replaces fields, `inc` adds to numbers. Answers whether it changed the document; a change
+   * that leaves it as it was may answer false on CloudBase, so use it for real changes only.
+   */
+  updateWhere<C extends CollectionName>(
+    collection: C,
+    id: string,
+    expect: Filter<Collections[C]>,
+    change: Change<Collections[C]>,
   ): Promise<boolean>
   remove<C extends CollectionName>(collection: C, id: string): Promise<boolean>
   /** Database requests made so far (one per page for paged reads); benchmarks read it. */

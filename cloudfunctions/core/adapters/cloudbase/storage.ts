@@ -6,7 +6,7 @@
  */
 import type tcb from '@cloudbase/node-sdk'
 import { DuplicateKeyError } from '../../errors'
-import type { CollectionName, Collections, FieldCondition, Filter, FindOptions, Storage } from '../../ports'
+import type { Change, CollectionName, Collections, FieldCondition, Filter, FindOptions, Storage } from '../../ports'
 
 export type CloudbaseDb = ReturnType<ReturnType<typeof tcb.init>['database']>
 type Command = CloudbaseDb['command']
@@ -175,6 +175,28 @@ export class CloudbaseStorage implements Storage {
     // `updated` counts changed documents: a patch equal to what is stored reports 0 for a
     // document that exists, so only a read can tell "unchanged" from "missing".
     return (await this.get(collection, id)) !== null
+  }
+
+  async updateWhere<C extends CollectionName>(
+    collection: C,
+    id: string,
+    expect: Filter<Collections[C]>,
+    change: Change<Collections[C]>,
+  ): Promise<boolean> {
+    const _ = this.db.command
+    const data: Record<string, unknown> = {}
+    for (const [field, value] of Object.entries(change.set ?? {})) if (value !== undefined) data[field] = _.set(value)
+    for (const [field, by] of Object.entries(change.inc ?? {})) if (by !== undefined) data[field] = _.inc(by as number)
+    if (Object.keys(data).length === 0) return false
+    // One conditional update on the server: the match and the change cannot interleave with another.
+    const where = { ...(toWhere(_, expect) ?? {}), _id: id }
+    try {
+      const res = await this.request(() => this.collection(collection).where(where).update(data))
+      return Number((res as { updated?: unknown }).updated ?? 0) > 0
+    } catch (err) {
+      if (isDuplicateKeyError(err)) throw new DuplicateKeyError(collection, id)
+      throw err
+    }
   }
 
   async remove<C extends CollectionName>(collection: C, id: string): Promise<boolean> {

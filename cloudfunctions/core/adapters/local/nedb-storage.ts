@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { mkdirSync } from 'node:fs'
 import { DuplicateKeyError } from '../../errors'
 import { INDEXES } from '../../indexes'
-import type { CollectionName, Collections, Filter, FindOptions, Storage } from '../../ports'
+import type { Change, CollectionName, Collections, Filter, FindOptions, Storage } from '../../ports'
 
 type Doc = Record<string, unknown> & { _id: string }
 
@@ -106,6 +106,28 @@ export class NedbStorage implements Storage {
   ): Promise<boolean> {
     try {
       const { numAffected } = await this.store(collection).updateAsync({ _id: id }, { $set: patch }, {})
+      return numAffected > 0
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new DuplicateKeyError(collection, String(err.key))
+      throw err
+    }
+  }
+
+  async updateWhere<C extends CollectionName>(
+    collection: C,
+    id: string,
+    expect: Filter<Collections[C]>,
+    change: Change<Collections[C]>,
+  ): Promise<boolean> {
+    const modifier: Record<string, unknown> = {}
+    const set = Object.fromEntries(Object.entries(change.set ?? {}).filter(([, v]) => v !== undefined))
+    const inc = Object.fromEntries(Object.entries(change.inc ?? {}).filter(([, v]) => v !== undefined))
+    if (Object.keys(set).length) modifier.$set = set
+    if (Object.keys(inc).length) modifier.$inc = inc
+    if (!modifier.$set && !modifier.$inc) return false
+    try {
+      // NeDB runs one operation at a time, so the match and the change are atomic.
+      const { numAffected } = await this.store(collection).updateAsync({ ...toQuery(expect), _id: id }, modifier, {})
       return numAffected > 0
     } catch (err) {
       if (isUniqueViolation(err)) throw new DuplicateKeyError(collection, String(err.key))
