@@ -219,7 +219,12 @@ describe('built bundles run (wiring only, against a recording endpoint)', () => 
   }, 20_000)
 
   it('remind: refuses a client call and runs on its timer event', async () => {
-    answer = () => ({ list: [] })
+    answer = (body) =>
+      body.action === 'database.insertDocument'
+        ? { insertedIds: ['remind'] }
+        : body.action === 'database.modifyDocument'
+          ? { updated: 0 }
+          : { list: [] }
     await expect(invoke('remind', { action: 'anything' }, { WX_OPENID: 'o-smoke' })).resolves.toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
@@ -228,6 +233,9 @@ describe('built bundles run (wiring only, against a recording endpoint)', () => 
 
     const run = await invoke('remind', { Type: 'Timer', TriggerName: 'remind-hourly', Time: '2026-05-21T01:00:00Z' })
     expect(run).toMatchObject({ ok: true, data: { branches: 0 } })
-    expect(requests[0]).toMatchObject({ action: 'database.getDocument', collectionName: 'branches' })
+    // Its resume cursor first, then the branches, a page at a time, then the cursor saved as finished.
+    expect(requests[0]).toMatchObject({ action: 'database.getDocument', collectionName: 'jobs' })
+    expect(requests[1]).toMatchObject({ action: 'database.getDocument', collectionName: 'branches' })
+    expect(requests.slice(2).map((r) => r.collectionName)).toEqual(['jobs', 'jobs'])
   }, 20_000)
 })

@@ -11,8 +11,31 @@ import type {
   MemberView,
   PointsKind,
   Role,
+  Notice,
+  PaymentState,
   ScheduledDay,
+  TemplateKind,
 } from './models'
+import type { DuesCategory } from '../src/domain/dues'
+
+/** What WeChat's requestSubscribeMessage answered for one template. */
+export type SubscribeAnswer = 'accept' | 'reject' | 'ban' | 'filter'
+
+export type Credits = Record<TemplateKind, number>
+
+export interface DuesItem {
+  memberId: string
+  name: string
+  /** The 核定 monthly amount, 分. */
+  amount: number
+  paid: boolean
+  /** The day it was paid (YYYY-MM-DD). */
+  paidAt?: string
+  paidAmount?: number
+  state?: PaymentState
+  /** Months in a row unpaid, ending with this month (six means 自行脱党 under 第三十一条). */
+  unpaidStreak: number
+}
 
 /** A meeting as clients see it: the stored fields plus names resolved for display. */
 export interface MeetingView extends Meeting {
@@ -143,6 +166,63 @@ export interface ActionMap {
       /** Leave requests waiting for a decision. */
       pendingLeaves: Array<{ leaveId: string; memberId: string; name: string; reason: string; requestedAt: string }>
     }
+  }
+  'subscription.record': {
+    payload: { results: Partial<Record<TemplateKind, SubscribeAnswer>> }
+    result: { credits: Credits }
+  }
+  'subscription.mine': {
+    payload: Record<string, never>
+    result: { credits: Credits }
+  }
+  'subscription.overview': {
+    payload: Record<string, never>
+    result: {
+      /** The next 主题党日 and 党费缴纳日 and the template each is sent with. */
+      next: Array<{ kind: TemplateKind; title: string; date: string }>
+      members: Array<{ memberId: string; name: string; bound: boolean; credits: Credits }>
+    }
+  }
+  'notice.list': {
+    payload: Record<string, never>
+    result: { notices: Notice[] }
+  }
+  'dues.setBase': {
+    payload: { memberId: string; category: DuesCategory; base?: number; amount?: number }
+    result: { amount: number }
+  }
+  'dues.status': {
+    payload: { month: string }
+    result: {
+      month: string
+      /** True for the secretary's whole-branch view; false for a member's own row. */
+      branchView: boolean
+      items: DuesItem[]
+      totals: { due: number; collected: number; paidCount: number; unpaidCount: number; rate: number | null }
+    }
+  }
+  'dues.pay': {
+    /** The member marks a month paid: amount defaults to their 核定 amount, paidAt to today. */
+    payload: { month: string; amount?: number; paidAt?: string }
+    result: { month: string; amount: number; paidAt: string; state: PaymentState }
+  }
+  'dues.confirm': {
+    /** The secretary confirms, corrects or records a member's payment. */
+    payload: { memberId: string; month: string; amount?: number; paidAt?: string }
+    result: { month: string; amount: number; paidAt: string; state: PaymentState }
+  }
+  'dues.mine': {
+    payload: { year?: number }
+    result: {
+      year: number
+      amount: number | null
+      category: DuesCategory | null
+      months: Array<{ month: string; paid: boolean; amount?: number; paidAt?: string; state?: PaymentState; canPay: boolean }>
+    }
+  }
+  'dues.table': {
+    payload: Record<string, never>
+    result: { members: Array<{ memberId: string; name: string; category: DuesCategory | null; base?: number; amount: number | null }> }
   }
   'attendance.mine': {
     payload: { year?: number }

@@ -36,6 +36,12 @@ export interface BranchSettings {
   meetingPoints?: Partial<Record<MeetingType, number>>
   /** When the generated 主题党日 starts and ends (HH:mm, Shanghai). */
   themeDayTime?: { start: string; end: string }
+  /** When reminders go out (HH:mm, Shanghai): the evening before and the morning of an event. */
+  reminderTimes?: { dayBefore: string; morningOf: string }
+  /** How long before a meeting its reminder goes out. */
+  meetingReminderHours?: number
+  /** The first month (YYYY-MM) the dues register covers; unpaid streaks start counting here. */
+  duesSince?: string
 }
 
 export interface Branch {
@@ -67,7 +73,7 @@ export interface Member {
   standing: 'full' | 'probationary'
   active: boolean
   /** The 核定 monthly dues: category, the income it was computed from and the amount, in 分. */
-  dues: { category: DuesCategory; base?: number; amount: number } | null
+  dues: { category: DuesCategory; base?: number; amount: number; setAt?: string; setBy?: string } | null
 }
 
 /** What session.me tells a client about the caller. */
@@ -173,4 +179,88 @@ export interface Leave {
   requestedAt: string
   reviewedBy: string | null
   reviewedAt: string | null
+}
+
+export type TemplateKind = 'meeting_reminder' | 'dues_reminder'
+
+export const TEMPLATE_KINDS: readonly TemplateKind[] = ['meeting_reminder', 'dues_reminder']
+
+/**
+ * What the server knows of one member's one-time subscription credits for one template: each
+ * 允许 adds one, each send spends one. Its id is `${memberId}:${kind}`.
+ */
+export interface Credit {
+  id: string
+  branchId: string
+  memberId: string
+  kind: TemplateKind
+  balance: number
+  updatedAt: string
+}
+
+export type ReminderMoment = 'day_before' | 'morning_of' | 'before_start'
+
+export type SendState = 'claimed' | 'sent' | 'failed' | 'no_credit'
+
+/**
+ * One reminder to one member for one event and moment. Its id is the claim key
+ * `${branchId}|${eventKey}|${moment}|${memberId}`: inserting it is what makes a send happen at most once.
+ */
+export interface Send {
+  id: string
+  branchId: string
+  memberId: string
+  kind: TemplateKind
+  eventKey: string
+  moment: ReminderMoment
+  state: SendState
+  attempts: number
+  errCode: number | null
+  errMsg: string | null
+  claimedAt: string
+  sentAt: string | null
+}
+
+/** A reminder as everyone sees it in the app, whether or not WeChat could deliver it. */
+export interface Notice {
+  id: string
+  branchId: string
+  kind: TemplateKind
+  eventKey: string
+  moment: ReminderMoment
+  title: string
+  body: string
+  /** The event's date (YYYY-MM-DD). */
+  eventDate: string
+  /** For a meeting: only its invitees see the notice. */
+  meetingId: string | null
+  createdAt: string
+}
+
+export type PaymentState = 'reported' | 'confirmed'
+
+/** One month's dues of one member (登记表 row). Its id is `${memberId}:${month}`. */
+export interface Payment {
+  id: string
+  branchId: string
+  memberId: string
+  month: string
+  /** 分. */
+  amount: number
+  /** The day it was paid (YYYY-MM-DD). */
+  paidOn: string
+  state: PaymentState
+  reportedBy: string
+  confirmedBy: string | null
+  updatedAt: string
+}
+
+/** Progress of a remind run that may be cut short: where the next run of the same hour resumes. */
+export interface Job {
+  id: string
+  branchId: string
+  runKey: string
+  lastBranchId: string | null
+  finished: boolean
+  updatedAt: string
 }

@@ -33,4 +33,13 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
     { fields: ['meetingId'], unique: false },
     { fields: ['memberId'], unique: false },
   ],
+  // Ids carry the uniqueness (`${memberId}:${kind}`, the send claim key, `${memberId}:${month}`).
+  credits: [{ fields: ['branchId'], unique: false }],
+  sends: [{ fields: ['branchId', 'eventKey', 'moment'], unique: false }],
+  notices: [{ fields: ['branchId', 'createdAt'], unique: false }],
+  payments: [
+    { fields: ['branchId', 'month'], unique: false },
+    { fields: ['memberId'], unique: false },
+  ],
+  jobs: [],
 }

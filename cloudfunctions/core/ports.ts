@@ -1,7 +1,20 @@
 /**
  * The ports every use case is written against. CloudBase and local mode are adapters behind them.
  */
-import type { Attendance, Branch, Group, LedgerEntry, Leave, Meeting, Member } from '../../types/models'
+import type {
+  Attendance,
+  Branch,
+  Credit,
+  Group,
+  Job,
+  LedgerEntry,
+  Leave,
+  Meeting,
+  Member,
+  Notice,
+  Payment,
+  Send,
+} from '../../types/models'
 
 /** Collection name → the plain object stored in it. Every document carries its branchId. */
 export interface Collections {
@@ -12,6 +25,11 @@ export interface Collections {
   meetings: Meeting
   attendance: Attendance
   leaves: Leave
+  credits: Credit
+  sends: Send
+  notices: Notice
+  payments: Payment
+  jobs: Job
 }
 export type CollectionName = keyof Collections
 

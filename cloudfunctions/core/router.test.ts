@@ -74,6 +74,16 @@ const VALID_PAYLOAD: Record<ActionName, unknown> = {
   'leave.review': { leaveId: 'no-such-leave', approve: true },
   'attendance.get': { meetingId: 'no-such-meeting' },
   'attendance.mine': {},
+  'subscription.record': { results: { meeting_reminder: 'accept' } },
+  'subscription.mine': {},
+  'subscription.overview': {},
+  'notice.list': {},
+  'dues.setBase': { memberId: 'demo-member-01', category: 'employed', base: 450000 },
+  'dues.status': { month: '2026-05' },
+  'dues.pay': { month: '2026-05', amount: 4500 },
+  'dues.confirm': { memberId: 'demo-member-01', month: '2026-05', amount: 4500 },
+  'dues.mine': {},
+  'dues.table': {},
 }
 
 /** Codes that mean the call got past the router to the use case (a domain answer, not a refusal). */
@@ -81,7 +91,20 @@ const REFUSALS = ['UNAUTHENTICATED', 'NOT_MEMBER', 'FORBIDDEN', 'INVALID_INPUT',
 const reachedUseCase = (envelope: Envelope<unknown>) => envelope.ok || !REFUSALS.includes(envelope.error.code)
 
 async function everything(storage: Storage) {
-  const collections: CollectionName[] = ['branches', 'groups', 'members', 'ledger', 'meetings', 'attendance', 'leaves']
+  const collections: CollectionName[] = [
+    'branches',
+    'groups',
+    'members',
+    'ledger',
+    'meetings',
+    'attendance',
+    'leaves',
+    'credits',
+    'sends',
+    'notices',
+    'payments',
+    'jobs',
+  ]
   const dump: Record<string, unknown[]> = {}
   for (const c of collections) dump[c] = await storage.find(c, {}, { orderBy: [['id', 'asc']] })
   return dump
@@ -244,7 +267,7 @@ describe('INVALID_INPUT', () => {
       { month: { $gt: '' } },
       { year: { $ne: null } },
       { id: 'demo-branch', branchId: 'other', $set: { name: 'x' } },
-      JSON.parse('{"__proto__": {"polluted": true}, "month": "2026-05"}'),
+      JSON.parse('{"__proto__": {"polluted": true}, "month": "2026-05-01"}'),
       JSON.parse('{"constructor": {"prototype": {"polluted": true}}}'),
     ]
     for (const openid of ['demo-secretary', 'demo-member-01', 'wx-stranger']) {

@@ -4,9 +4,9 @@
  */
 import type { Branch, Group, Member, Role } from '../../types/models'
 import { monthlyDues, type DuesInput } from '../../src/domain/dues'
-import { DEFAULT_SCHEDULE } from '../../src/domain/schedule'
+import { DEFAULT_SCHEDULE, monthSchedule } from '../../src/domain/schedule'
 import { DEFAULT_STUDY_SETTINGS } from '../../src/domain/points'
-import { toShanghaiIso } from '../../src/domain/time'
+import { calendarDay, shanghaiMonth, toShanghaiIso } from '../../src/domain/time'
 import { DuplicateKeyError } from './errors'
 import type { Collections, Ports } from './ports'
 
@@ -70,23 +70,33 @@ export function demoMembers(): Member[] {
   return members
 }
 
+/** Months of dues history the demo starts with. */
+const DEMO_DUES_HISTORY = 5
+/** Members behind with their dues: months unpaid before this one. */
+const DEMO_UNPAID_MONTHS: Record<string, number> = { 'demo-member-07': 3, 'demo-member-15': 4, 'demo-member-20': 1 }
+
+const monthsAgo = (month: string, n: number) => calendarDay(`${month}-01`).subtract(n, 'month').format('YYYY-MM')
+
 /** Seeds the demo branch into an empty store; answers whether it did. */
 export async function seedDemoBranch(ports: Pick<Ports, 'storage' | 'clock'>): Promise<boolean> {
   if ((await ports.storage.count('branches', {})) > 0) return false
+  const now = ports.clock.now()
+  const thisMonth = shanghaiMonth(now)
+  const pastMonths = Array.from({ length: DEMO_DUES_HISTORY }, (_, i) => monthsAgo(thisMonth, DEMO_DUES_HISTORY - i))
   const branch: Branch = {
     id: DEMO_BRANCH_ID,
     branchId: DEMO_BRANCH_ID,
     name: '示例党支部',
     schedule: DEFAULT_SCHEDULE,
-    settings: DEFAULT_STUDY_SETTINGS,
-    createdAt: toShanghaiIso(ports.clock.now()),
+    settings: { ...DEFAULT_STUDY_SETTINGS, duesSince: pastMonths[0] },
+    createdAt: toShanghaiIso(now),
   }
   const groups: Group[] = [
     { id: 'demo-group-1', branchId: DEMO_BRANCH_ID, name: '第一党小组', leaderId: 'demo-leader-1' },
     { id: 'demo-group-2', branchId: DEMO_BRANCH_ID, name: '第二党小组', leaderId: null },
   ]
   // A first start that died part-way left some of these behind; keep them and add the rest.
-  const insertIfAbsent = async <C extends 'groups' | 'members'>(collection: C, doc: Collections[C]) => {
+  const insertIfAbsent = async <C extends 'groups' | 'members' | 'payments'>(collection: C, doc: Collections[C]) => {
     try {
       await ports.storage.insert(collection, doc)
     } catch (err) {
@@ -94,7 +104,26 @@ export async function seedDemoBranch(ports: Pick<Ports, 'storage' | 'clock'>): P
     }
   }
   for (const g of groups) await insertIfAbsent('groups', g)
-  for (const m of demoMembers()) await insertIfAbsent('members', m)
+  const members = demoMembers()
+  for (const m of members) await insertIfAbsent('members', m)
+  // The last few months' 登记表: most paid on their dues day; a few members drifting behind.
+  for (const m of members) {
+    const unpaid = DEMO_UNPAID_MONTHS[m.id] ?? 0
+    for (const month of pastMonths.slice(0, pastMonths.length - unpaid)) {
+      await insertIfAbsent('payments', {
+        id: `${m.id}:${month}`,
+        branchId: DEMO_BRANCH_ID,
+        memberId: m.id,
+        month,
+        amount: m.dues?.amount ?? 0,
+        paidOn: monthSchedule(month, DEFAULT_SCHEDULE).duesDay.date,
+        state: 'confirmed',
+        reportedBy: m.id,
+        confirmedBy: 'demo-secretary',
+        updatedAt: toShanghaiIso(now),
+      })
+    }
+  }
   // The branch goes in last: its presence is what marks the seed as complete.
   await ports.storage.insert('branches', branch)
   return true

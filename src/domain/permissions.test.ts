@@ -3,8 +3,8 @@
  * suite runs the same matrix through the router itself.
  */
 import type { ActionName } from '../../types/actions'
-import { ROLES, type Role } from '../../types/models'
-import { audienceLabel, effectiveRoles, mayCall, PERMISSIONS, ROLE_LABELS } from './permissions'
+import { MEETING_TYPES, ROLES, type MeetingScope, type MeetingType, type Role } from '../../types/models'
+import { audienceLabel, canCreateMeeting, canManageMeeting, effectiveRoles, mayCall, PERMISSIONS, ROLE_LABELS } from './permissions'
 import { SCHEMAS } from './schemas'
 
 type Who = Role | 'unbound'
@@ -28,6 +28,16 @@ const EXPECTED: Record<ActionName, Who[]> = {
   'leave.review': ['secretary', 'deputy', 'committee'],
   'attendance.get': ['secretary', 'deputy', 'committee'],
   'attendance.mine': ['secretary', 'deputy', 'committee', 'group_leader', 'member'],
+  'subscription.record': ['secretary', 'deputy', 'committee', 'group_leader', 'member'],
+  'subscription.mine': ['secretary', 'deputy', 'committee', 'group_leader', 'member'],
+  'subscription.overview': ['secretary', 'deputy', 'committee'],
+  'notice.list': ['secretary', 'deputy', 'committee', 'group_leader', 'member'],
+  'dues.setBase': ['secretary'],
+  'dues.status': ['secretary', 'deputy', 'committee', 'group_leader', 'member'],
+  'dues.pay': ['secretary', 'deputy', 'committee', 'group_leader', 'member'],
+  'dues.confirm': ['secretary'],
+  'dues.mine': ['secretary', 'deputy', 'committee', 'group_leader', 'member'],
+  'dues.table': ['secretary'],
 }
 
 /** The same decision the router makes: an unbound user gets only what is open to anyone. */
@@ -98,5 +108,48 @@ describe('roles', () => {
     expect(audienceLabel(['secretary', 'committee'])).toBe('支部书记或支委')
     expect(audienceLabel('anyone')).toBe('已登录用户')
     for (const role of ROLES) expect(ROLE_LABELS[role]).toMatch(/\p{Script=Han}/u)
+  })
+})
+
+describe('managing one meeting (canManageMeeting, canCreateMeeting)', () => {
+  const OWN_GROUP = { kind: 'group' as const, groupId: 'g1' }
+  const OTHER_GROUP = { kind: 'group' as const, groupId: 'g2' }
+  const person = (roles: Role[], groupId: string | null = 'g1', branchId = 'b1') => ({ roles, groupId, branchId })
+  const meeting = (type: MeetingType, scope: MeetingScope, branchId = 'b1') => ({ type, scope, branchId })
+
+  it.each(['secretary', 'deputy', 'committee'] as Role[])('a %s manages and creates every meeting of the branch', (role) => {
+    for (const type of MEETING_TYPES) {
+      for (const scope of [{ kind: 'branch' }, { kind: 'committee' }, OWN_GROUP, OTHER_GROUP] as MeetingScope[]) {
+        expect(canManageMeeting(person([role]), meeting(type, scope))).toBe(true)
+        expect(canCreateMeeting(person([role]), { type, scope })).toBe(true)
+      }
+    }
+  })
+
+  it("a 党小组长 manages and creates only their own group's 党小组会", () => {
+    const leader = person(['group_leader', 'member'])
+    expect(canManageMeeting(leader, meeting('group', OWN_GROUP))).toBe(true)
+    expect(canCreateMeeting(leader, { type: 'group', scope: OWN_GROUP })).toBe(true)
+    expect(canManageMeeting(leader, meeting('group', OTHER_GROUP))).toBe(false)
+    expect(canManageMeeting(leader, meeting('group', { kind: 'branch' }))).toBe(false)
+    for (const type of MEETING_TYPES.filter((t) => t !== 'group')) {
+      expect(canManageMeeting(leader, meeting(type, OWN_GROUP))).toBe(false)
+      expect(canCreateMeeting(leader, { type, scope: OWN_GROUP })).toBe(false)
+      expect(canCreateMeeting(leader, { type, scope: { kind: 'branch' } })).toBe(false)
+    }
+  })
+
+  it('a 党小组长 without a group manages no group meeting', () => {
+    expect(canManageMeeting(person(['group_leader'], null), meeting('group', OWN_GROUP))).toBe(false)
+  })
+
+  it('a plain member manages nothing', () => {
+    for (const type of MEETING_TYPES) expect(canManageMeeting(person(['member']), meeting(type, OWN_GROUP))).toBe(false)
+  })
+
+  it("nobody manages another branch's meeting", () => {
+    for (const role of ['secretary', 'deputy', 'committee', 'group_leader'] as Role[]) {
+      expect(canManageMeeting(person([role]), meeting('group', OWN_GROUP, 'b2'))).toBe(false)
+    }
   })
 })

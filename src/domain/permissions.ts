@@ -23,6 +23,17 @@ export const PERMISSIONS: Record<ActionName, Audience> = {
   'leave.review': ['secretary', 'committee'],
   'attendance.get': ['secretary', 'committee'],
   'attendance.mine': ['member'],
+  'subscription.record': ['member'],
+  'subscription.mine': ['member'],
+  'subscription.overview': ['secretary', 'committee'],
+  'notice.list': ['member'],
+  'dues.setBase': ['secretary'],
+  // Everyone sees their own row; the use case widens it to the whole branch for the secretary.
+  'dues.status': ['member'],
+  'dues.pay': ['member'],
+  'dues.confirm': ['secretary'],
+  'dues.mine': ['member'],
+  'dues.table': ['secretary'],
 }
 
 /**

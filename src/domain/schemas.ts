@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import type { ActionName, Payload } from '../../types/actions'
 import { MEETING_TYPES } from '../../types/models'
+import { DUES_CATEGORIES } from './dues'
 import { DATE_RE, isRealDate, MONTH_RE } from './time'
 
 const month = z.string({ error: '应为 YYYY-MM 格式的月份，例如 2026-05' }).regex(MONTH_RE, {
@@ -21,7 +22,8 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[
 const instant = z
   .string({ error: '应为带时区的时间，例如 2026-05-22T14:30:00+08:00' })
   .regex(ISO_WITH_OFFSET, { error: '应为带时区的时间，例如 2026-05-22T14:30:00+08:00' })
-  .refine((v) => !Number.isNaN(Date.parse(v)), { error: '不是有效的时间' })
+  // Date.parse rolls 2026-02-30 over to 2 March: the calendar date must exist as written.
+  .refine((v) => !Number.isNaN(Date.parse(v)) && isRealDate(v.slice(0, 10)), { error: '不是有效的时间' })
 
 const date = z
   .string({ error: '应为 YYYY-MM-DD 格式的日期' })
@@ -65,6 +67,19 @@ const meetingFields = {
   scope: scope.optional(),
 }
 
+const answer = z.enum(['accept', 'reject', 'ban', 'filter'], { error: '应为 accept 或 reject' })
+
+const fen = (label: string) =>
+  z
+    .number({ error: `${label}应为整数（单位：分）` })
+    .int({ error: `${label}应为整数（单位：分）` })
+    .min(0, { error: `${label}不能为负数` })
+    .max(100_000_000, { error: `${label}过大` })
+
+const duesCategory = z.enum(DUES_CATEGORIES as unknown as [string, ...string[]], {
+  error: '应为 employed、retired、student、unemployed、subsistence、farmer 或 custom',
+}) as unknown as z.ZodType<(typeof DUES_CATEGORIES)[number]>
+
 export const SCHEMAS: { [K in ActionName]: z.ZodType<Payload<K>> } = {
   'session.me': z.object({}) as z.ZodType<Payload<'session.me'>>,
   'schedule.month': z.object({ month }),
@@ -93,6 +108,20 @@ export const SCHEMAS: { [K in ActionName]: z.ZodType<Payload<K>> } = {
   'leave.review': z.object({ leaveId: id, approve: z.boolean({ error: '应为 true（批准）或 false（不批准）' }) }),
   'attendance.get': z.object({ meetingId: id }),
   'attendance.mine': z.object({ year: year.optional() }),
+  'subscription.record': z.object({
+    results: z
+      .object({ meeting_reminder: answer.optional(), dues_reminder: answer.optional() }, { error: '应为对象，例如 {"meeting_reminder":"accept"}' })
+      .refine((r) => Object.keys(r).length > 0, { error: '至少包含一个模板的结果' }),
+  }),
+  'subscription.mine': z.object({}) as z.ZodType<Payload<'subscription.mine'>>,
+  'subscription.overview': z.object({}) as z.ZodType<Payload<'subscription.overview'>>,
+  'notice.list': z.object({}) as z.ZodType<Payload<'notice.list'>>,
+  'dues.setBase': z.object({ memberId: id, category: duesCategory, base: fen('base').optional(), amount: fen('amount').optional() }),
+  'dues.status': z.object({ month }),
+  'dues.pay': z.object({ month, amount: fen('amount').optional(), paidAt: date.optional() }),
+  'dues.confirm': z.object({ memberId: id, month, amount: fen('amount').optional(), paidAt: date.optional() }),
+  'dues.mine': z.object({ year: year.optional() }),
+  'dues.table': z.object({}) as z.ZodType<Payload<'dues.table'>>,
 }
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; field: string; message: string }

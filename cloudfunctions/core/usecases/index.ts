@@ -2,9 +2,11 @@ import type { ActionName, Payload, Result } from '../../../types/actions'
 import type { Context } from '../context'
 import { attendanceGet, attendanceMine } from './attendance'
 import { checkinCode, checkinLive, checkinManual, checkinSubmit } from './checkin'
+import { duesConfirm, duesMine, duesPay, duesSetBase, duesStatus, duesTable } from './dues'
 import { leaveRequest, leaveReview } from './leave'
 import { meetingCancel, meetingCreate, meetingGet, meetingList, meetingUpdate } from './meetings'
 import { pointsMine } from './points'
+import { noticeList, subscriptionMine, subscriptionOverview, subscriptionRecord } from './subscriptions'
 import { scheduleMonth } from './schedule'
 import { sessionMe } from './session'
 
@@ -28,4 +30,14 @@ export const HANDLERS: { [K in ActionName]: Handler<K> } = {
   'leave.review': leaveReview,
   'attendance.get': attendanceGet,
   'attendance.mine': attendanceMine,
+  'subscription.record': subscriptionRecord,
+  'subscription.mine': subscriptionMine,
+  'subscription.overview': subscriptionOverview,
+  'notice.list': noticeList,
+  'dues.setBase': duesSetBase,
+  'dues.status': duesStatus,
+  'dues.pay': duesPay,
+  'dues.confirm': duesConfirm,
+  'dues.mine': duesMine,
+  'dues.table': duesTable,
 }

@@ -1,0 +1,210 @@
+/**
+ * 党费: the 核定表 (each member's monthly amount from the official brackets) and the monthly
+ * 登记表 (who paid, when). A member marks a month paid; the secretary confirms or corrects.
+ * Back-payment reaches six months back. Money is integer 分 throughout.
+ */
+import type { DuesItem, Payload, Result } from '../../../types/actions'
+import type { Member, Payment } from '../../../types/models'
+import { monthlyDues } from '../../../src/domain/dues'
+import { effectiveRoles } from '../../../src/domain/permissions'
+import { nextMonth } from '../../../src/domain/relative-day'
+import { calendarDay, shanghaiDate, shanghaiMonth, toShanghaiIso } from '../../../src/domain/time'
+import { requireMember, type Context } from '../context'
+import { AppError, DuplicateKeyError } from '../errors'
+import { branchMembers } from './meeting-support'
+
+/** How far back a member may pay (补交): this month and the six before it. */
+export const BACK_PAY_MONTHS = 6
+/** How far back the streak of unpaid months is counted. */
+const STREAK_LOOKBACK = 12
+
+export const paymentId = (memberId: string, month: string) => `${memberId}:${month}`
+const monthsBefore = (month: string, n: number) => calendarDay(`${month}-01`).subtract(n, 'month').format('YYYY-MM')
+
+export async function duesSetBase(ctx: Context, p: Payload<'dues.setBase'>): Promise<Result<'dues.setBase'>> {
+  const secretary = requireMember(ctx)
+  const target = await ctx.storage.get('members', p.memberId)
+  if (!target || target.branchId !== secretary.branchId) throw new AppError('NOT_FOUND', '本支部没有这位党员')
+  const r = monthlyDues(p)
+  if (!r.ok) throw new AppError('INVALID_INPUT', `参数有误：${r.field}：${r.message}`)
+  const base = p.category === 'employed' || p.category === 'retired' ? p.base : undefined
+  await ctx.storage.update('members', target.id, {
+    dues: { category: p.category, ...(base !== undefined ? { base } : {}), amount: r.amount, setAt: toShanghaiIso(ctx.clock.now()), setBy: secretary.id },
+  })
+  return { amount: r.amount }
+}
+
+/** Consecutive unpaid months ending with `month`, not counting months before `since`. */
+export function unpaidStreak(paidMonths: Set<string>, month: string, since: string): number {
+  let n = 0
+  for (let m = month; m >= since && n < STREAK_LOOKBACK; m = monthsBefore(m, 1)) {
+    if (paidMonths.has(m)) break
+    n += 1
+  }
+  return n
+}
+
+function item(member: Member, payment: Payment | undefined, streak: number): DuesItem {
+  return {
+    memberId: member.id,
+    name: member.name,
+    amount: member.dues?.amount ?? 0,
+    paid: Boolean(payment),
+    ...(payment ? { paidAt: payment.paidOn, paidAmount: payment.amount, state: payment.state } : {}),
+    unpaidStreak: streak,
+  }
+}
+
+export async function duesStatus(ctx: Context, p: Payload<'dues.status'>): Promise<Result<'dues.status'>> {
+  const me = requireMember(ctx)
+  const branchView = effectiveRoles(me.roles).has('secretary')
+  const since = monthsBefore(p.month, STREAK_LOOKBACK - 1)
+  const [branch, members, payments] = await Promise.all([
+    ctx.storage.get('branches', me.branchId),
+    branchView ? branchMembers(ctx, me.branchId) : Promise.resolve([me]),
+    branchView
+      ? ctx.storage.find('payments', { branchId: me.branchId, month: { $gte: since, $lte: p.month } })
+      : ctx.storage.find('payments', { memberId: me.id, month: { $gte: since, $lte: p.month } }),
+  ])
+  const duesSince = branch?.settings?.duesSince ?? (branch?.createdAt ?? toShanghaiIso(ctx.clock.now())).slice(0, 7)
+  const paidBy = new Map<string, Set<string>>()
+  const thisMonth = new Map<string, Payment>()
+  for (const pay of payments) {
+    if (!paidBy.has(pay.memberId)) paidBy.set(pay.memberId, new Set())
+    paidBy.get(pay.memberId)!.add(pay.month)
+    if (pay.month === p.month) thisMonth.set(pay.memberId, pay)
+  }
+  const items = members
+    .filter((m) => m.dues)
+    .map((m) => item(m, thisMonth.get(m.id), unpaidStreak(paidBy.get(m.id) ?? new Set(), p.month, duesSince)))
+  const paid = items.filter((i) => i.paid)
+  const due = items.reduce((s, i) => s + i.amount, 0)
+  return {
+    month: p.month,
+    branchView,
+    items,
+    totals: {
+      due,
+      collected: paid.reduce((s, i) => s + (i.paidAmount ?? 0), 0),
+      paidCount: paid.length,
+      unpaidCount: items.length - paid.length,
+      rate: items.length ? Math.round((paid.length / items.length) * 1000) / 1000 : null,
+    },
+  }
+}
+
+function checkPayable(month: string, today: string) {
+  const current = today.slice(0, 7)
+  if (month > current) throw new AppError('INVALID_INPUT', '参数有误：month：不能预缴以后月份的党费')
+  if (month < monthsBefore(current, BACK_PAY_MONTHS)) {
+    throw new AppError('INVALID_INPUT', `参数有误：month：只能补交最近 ${BACK_PAY_MONTHS} 个月的党费，更早的请联系书记`)
+  }
+}
+
+function checkPaidAt(month: string, paidAt: string, today: string) {
+  if (paidAt > today) throw new AppError('INVALID_INPUT', '参数有误：paidAt：缴纳日期不能晚于今天')
+  if (paidAt < `${month}-01`) throw new AppError('INVALID_INPUT', '参数有误：paidAt：缴纳日期不能早于该月')
+}
+
+async function writePayment(ctx: Context, payment: Payment, overwrite: (existing: Payment) => boolean): Promise<Payment> {
+  try {
+    await ctx.storage.insert('payments', payment)
+    return payment
+  } catch (err) {
+    if (!(err instanceof DuplicateKeyError)) throw err
+  }
+  const existing = await ctx.storage.get('payments', payment.id)
+  if (!existing) throw new Error('payment vanished')
+  if (!overwrite(existing)) throw new AppError('CONFLICT', '书记已确认这个月的党费，如需更正请联系书记')
+  const { id, branchId, ...patch } = payment
+  void id
+  void branchId
+  await ctx.storage.update('payments', payment.id, patch)
+  return payment
+}
+
+export async function duesPay(ctx: Context, p: Payload<'dues.pay'>): Promise<Result<'dues.pay'>> {
+  const me = requireMember(ctx)
+  const today = shanghaiDate(ctx.clock.now())
+  checkPayable(p.month, today)
+  const amount = p.amount ?? me.dues?.amount
+  if (!amount) throw new AppError('INVALID_INPUT', '参数有误：amount：书记还没有核定您的党费，请填写金额或联系书记')
+  const paidAt = p.paidAt ?? today
+  checkPaidAt(p.month, paidAt, today)
+  const payment: Payment = {
+    id: paymentId(me.id, p.month),
+    branchId: me.branchId,
+    memberId: me.id,
+    month: p.month,
+    amount,
+    paidOn: paidAt,
+    state: 'reported',
+    reportedBy: me.id,
+    confirmedBy: null,
+    updatedAt: toShanghaiIso(ctx.clock.now()),
+  }
+  await writePayment(ctx, payment, (existing) => existing.state !== 'confirmed')
+  return { month: p.month, amount, paidAt, state: 'reported' }
+}
+
+export async function duesConfirm(ctx: Context, p: Payload<'dues.confirm'>): Promise<Result<'dues.confirm'>> {
+  const secretary = requireMember(ctx)
+  const target = await ctx.storage.get('members', p.memberId)
+  if (!target || target.branchId !== secretary.branchId) throw new AppError('NOT_FOUND', '本支部没有这位党员')
+  const today = shanghaiDate(ctx.clock.now())
+  if (p.month > today.slice(0, 7)) throw new AppError('INVALID_INPUT', '参数有误：month：不能登记以后月份的党费')
+  const existing = await ctx.storage.get('payments', paymentId(target.id, p.month))
+  const amount = p.amount ?? existing?.amount ?? target.dues?.amount
+  if (!amount) throw new AppError('INVALID_INPUT', '参数有误：amount：这位党员还没有核定党费，请填写金额')
+  const paidAt = p.paidAt ?? existing?.paidOn ?? today
+  checkPaidAt(p.month, paidAt, today)
+  const payment: Payment = {
+    id: paymentId(target.id, p.month),
+    branchId: secretary.branchId,
+    memberId: target.id,
+    month: p.month,
+    amount,
+    paidOn: paidAt,
+    state: 'confirmed',
+    reportedBy: existing?.reportedBy ?? secretary.id,
+    confirmedBy: secretary.id,
+    updatedAt: toShanghaiIso(ctx.clock.now()),
+  }
+  await writePayment(ctx, payment, () => true)
+  return { month: p.month, amount, paidAt, state: 'confirmed' }
+}
+
+export async function duesMine(ctx: Context, p: Payload<'dues.mine'>): Promise<Result<'dues.mine'>> {
+  const me = requireMember(ctx)
+  const today = shanghaiDate(ctx.clock.now())
+  const year = p.year ?? Number(today.slice(0, 4))
+  const payments = await ctx.storage.find('payments', { memberId: me.id, month: { $gte: `${year}-01`, $lte: `${year}-12` } })
+  const byMonth = new Map(payments.map((x) => [x.month, x]))
+  const current = shanghaiMonth(ctx.clock.now())
+  const oldest = monthsBefore(current, BACK_PAY_MONTHS)
+  const months: Result<'dues.mine'>['months'] = []
+  for (let m = `${year}-01`; m <= `${year}-12` && m <= current; m = nextMonth(m)) {
+    const pay = byMonth.get(m)
+    months.push({
+      month: m,
+      paid: Boolean(pay),
+      ...(pay ? { amount: pay.amount, paidAt: pay.paidOn, state: pay.state } : {}),
+      canPay: m >= oldest && (!pay || pay.state !== 'confirmed'),
+    })
+  }
+  return { year, amount: me.dues?.amount ?? null, category: me.dues?.category ?? null, months: months.reverse() }
+}
+
+export async function duesTable(ctx: Context): Promise<Result<'dues.table'>> {
+  const me = requireMember(ctx)
+  const members = await branchMembers(ctx, me.branchId)
+  return {
+    members: members.map((m) => ({
+      memberId: m.id,
+      name: m.name,
+      category: m.dues?.category ?? null,
+      ...(m.dues?.base !== undefined ? { base: m.dues.base } : {}),
+      amount: m.dues?.amount ?? null,
+    })),
+  }
+}

@@ -1,0 +1,66 @@
+/** Subscription credits as the member and the secretary see them, and the in-app notice list. */
+import type { Credits, Payload, Result } from '../../../types/actions'
+import { TEMPLATE_KINDS, type TemplateKind } from '../../../types/models'
+import { isInvited } from '../../../src/domain/meetings'
+import { nextMonth } from '../../../src/domain/relative-day'
+import { DEFAULT_SCHEDULE, monthSchedule } from '../../../src/domain/schedule'
+import { shanghaiDate } from '../../../src/domain/time'
+import { requireMember, type Context } from '../context'
+import { addCredit, balancesOf } from './credits'
+import { branchMembers } from './meeting-support'
+
+const NOTICE_LIMIT = 30
+
+async function creditsOf(ctx: Context, memberId: string): Promise<Credits> {
+  const rows = await ctx.storage.find('credits', { memberId })
+  return balancesOf(rows).get(memberId) ?? { meeting_reminder: 0, dues_reminder: 0 }
+}
+
+export async function subscriptionRecord(ctx: Context, p: Payload<'subscription.record'>): Promise<Result<'subscription.record'>> {
+  const member = requireMember(ctx)
+  for (const kind of TEMPLATE_KINDS) {
+    if (p.results[kind] === 'accept') await addCredit(ctx.storage, ctx.clock, member, kind)
+  }
+  return { credits: await creditsOf(ctx, member.id) }
+}
+
+export async function subscriptionMine(ctx: Context): Promise<Result<'subscription.mine'>> {
+  return { credits: await creditsOf(ctx, requireMember(ctx).id) }
+}
+
+export async function subscriptionOverview(ctx: Context): Promise<Result<'subscription.overview'>> {
+  const me = requireMember(ctx)
+  const [branch, members, credits] = await Promise.all([
+    ctx.storage.get('branches', me.branchId),
+    branchMembers(ctx, me.branchId),
+    ctx.storage.find('credits', { branchId: me.branchId }),
+  ])
+  const today = shanghaiDate(ctx.clock.now())
+  const schedule = branch?.schedule ?? DEFAULT_SCHEDULE
+  const months = [today.slice(0, 7), nextMonth(today.slice(0, 7))].map((m) => monthSchedule(m, schedule))
+  const upcoming = (pick: 'themeDay' | 'duesDay') => months.map((s) => s[pick].date).find((d) => d >= today) as string
+  const next: Array<{ kind: TemplateKind; title: string; date: string }> = [
+    { kind: 'meeting_reminder', title: '主题党日', date: upcoming('themeDay') },
+    { kind: 'dues_reminder', title: '党费缴纳日', date: upcoming('duesDay') },
+  ]
+  const balances = balancesOf(credits)
+  return {
+    next,
+    members: members.map((m) => ({
+      memberId: m.id,
+      name: m.name,
+      bound: Boolean(m.openid),
+      credits: balances.get(m.id) ?? { meeting_reminder: 0, dues_reminder: 0 },
+    })),
+  }
+}
+
+/** Every reminder the branch sent (or would have, for members without credits), newest first. */
+export async function noticeList(ctx: Context): Promise<Result<'notice.list'>> {
+  const member = requireMember(ctx)
+  const notices = await ctx.storage.find('notices', { branchId: member.branchId }, { orderBy: [['createdAt', 'desc']], limit: NOTICE_LIMIT })
+  const meetingIds = [...new Set(notices.map((n) => n.meetingId).filter((id): id is string => Boolean(id)))]
+  const meetings = meetingIds.length ? await ctx.storage.find('meetings', { id: { $in: meetingIds } }) : []
+  const invited = new Set(meetings.filter((m) => isInvited(member, m.scope)).map((m) => m.id))
+  return { notices: notices.filter((n) => !n.meetingId || invited.has(n.meetingId)) }
+}

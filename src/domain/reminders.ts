@@ -1,0 +1,76 @@
+/**
+ * What reminders are due at a given moment. The timer runs on a fixed schedule; this decides in
+ * code, from the clock, so a doubled or retried run comes to the same answer. A reminder stays
+ * due from its time until it can no longer help (the next reminder or the event itself).
+ */
+import type { BranchSettings, Meeting, ReminderMoment, TemplateKind } from '../../types/models'
+import { addDays } from './time'
+
+export const DEFAULT_REMINDER_TIMES = { dayBefore: '18:00', morningOf: '08:00' }
+export const DEFAULT_MEETING_REMINDER_HOURS = 2
+/** Dues can be paid all day: the morning reminder helps until the evening. */
+const DUES_DAY_ENDS = '20:00'
+
+export interface DueReminder {
+  kind: TemplateKind
+  eventKey: string
+  moment: ReminderMoment
+  /** The event's date (YYYY-MM-DD) in Shanghai. */
+  eventDate: string
+  /** For meeting reminders (主题党日 included): the meeting. */
+  meetingId: string | null
+  dueFrom: number
+  usefulUntil: number
+}
+
+const at = (date: string, hhmm: string) => Date.parse(`${date}T${hhmm}:00+08:00`)
+
+/**
+ * The 主题党日 (the month's generated meeting, or the rule date when there is none), dues day, and
+ * every scheduled meeting: each moment whose time has come and that can still help.
+ */
+export function dueReminders(input: {
+  now: Date
+  settings: BranchSettings | undefined
+  /** The 主题党日 dates of this and next month (from the branch's schedule). */
+  themeDays: string[]
+  duesDays: string[]
+  /** Scheduled meetings starting soon, the generated 主题党日 among them. */
+  meetings: Pick<Meeting, 'id' | 'type' | 'startAt' | 'status' | 'themeMonth'>[]
+}): DueReminder[] {
+  const now = input.now.getTime()
+  const times = input.settings?.reminderTimes ?? DEFAULT_REMINDER_TIMES
+  const hours = input.settings?.meetingReminderHours ?? DEFAULT_MEETING_REMINDER_HOURS
+  const out: DueReminder[] = []
+  const push = (r: DueReminder) => {
+    if (r.dueFrom <= now && now < r.usefulUntil) out.push(r)
+  }
+  const dayMoments = (kind: TemplateKind, eventKey: string, date: string, endsAt: number, meetingId: string | null) => {
+    push({ kind, eventKey, moment: 'day_before', eventDate: date, meetingId, dueFrom: at(addDays(date, -1), times.dayBefore), usefulUntil: Math.min(at(date, times.morningOf), endsAt) })
+    push({ kind, eventKey, moment: 'morning_of', eventDate: date, meetingId, dueFrom: at(date, times.morningOf), usefulUntil: endsAt })
+  }
+
+  const themeMeetings = new Map(input.meetings.filter((m) => m.themeMonth).map((m) => [m.themeMonth as string, m]))
+  for (const date of input.themeDays) {
+    const meeting = themeMeetings.get(date.slice(0, 7))
+    if (meeting?.status === 'cancelled') continue
+    const eventDate = meeting ? meeting.startAt.slice(0, 10) : date
+    const startsAt = meeting ? Date.parse(meeting.startAt) : at(date, '12:00')
+    dayMoments('meeting_reminder', `theme:${date.slice(0, 7)}`, eventDate, startsAt, meeting?.id ?? null)
+  }
+  for (const date of input.duesDays) dayMoments('dues_reminder', `dues:${date.slice(0, 7)}`, date, at(date, DUES_DAY_ENDS), null)
+  for (const m of input.meetings) {
+    if (m.status !== 'scheduled' || m.themeMonth) continue
+    const start = Date.parse(m.startAt)
+    push({
+      kind: 'meeting_reminder',
+      eventKey: `meeting:${m.id}`,
+      moment: 'before_start',
+      eventDate: m.startAt.slice(0, 10),
+      meetingId: m.id,
+      dueFrom: start - hours * 3600_000,
+      usefulUntil: start,
+    })
+  }
+  return out
+}
