@@ -6,7 +6,13 @@ export type Remote<T> =
   | { status: 'ready'; data: T; error: null }
   | { status: 'error'; data: null; error: ApiError }
 
-/** Loads data for a screen and exposes loading / ready / error plus a retry. */
+const asApiError = (err: unknown) => (err instanceof ApiError ? err : new ApiError('INTERNAL', '加载失败，请重试'))
+
+/**
+ * Loads data for a screen and exposes loading / ready / error plus a retry (`reload`, which shows
+ * the skeleton again) and a quiet `refresh` for live screens, which keeps what is shown until the
+ * new answer arrives and keeps it on a failure too.
+ */
 export function useRemote<T>(load: () => Promise<T>, deps: unknown[], enabled = true) {
   const [state, setState] = useState<Remote<T>>({ status: 'loading', data: null, error: null })
   const seq = useRef(0)
@@ -16,15 +22,22 @@ export function useRemote<T>(load: () => Promise<T>, deps: unknown[], enabled = 
     setState({ status: 'loading', data: null, error: null })
     load().then(
       (data) => mine === seq.current && setState({ status: 'ready', data, error: null }),
-      (err) =>
-        mine === seq.current &&
-        setState({
-          status: 'error',
-          data: null,
-          error: err instanceof ApiError ? err : new ApiError('INTERNAL', '加载失败，请重试'),
-        }),
+      (err) => mine === seq.current && setState({ status: 'error', data: null, error: asApiError(err) }),
     )
   }, [enabled, ...deps])
+  const refresh = useCallback(async (): Promise<boolean> => {
+    if (!enabled) return false
+    const mine = ++seq.current
+    try {
+      const data = await load()
+      if (mine === seq.current) setState({ status: 'ready', data, error: null })
+      return true
+    } catch (err) {
+      // Nothing shown yet: the failure is the answer. Otherwise the last good data stays.
+      if (mine === seq.current) setState((s) => (s.status === 'ready' ? s : { status: 'error', data: null, error: asApiError(err) }))
+      return false
+    }
+  }, [enabled, ...deps])
   useEffect(run, [run])
-  return { ...state, reload: run }
+  return { ...state, reload: run, refresh }
 }

@@ -1,5 +1,6 @@
 /**
- * Who is using the app. The only persisted state: the local-mode session token.
+ * Who is using the app. Persisted: the local-mode session token, and the page to come back to
+ * after the demo sign-in (a check-in link opened before signing in must still check in).
  */
 import Taro from '@tarojs/taro'
 import { create } from 'zustand'
@@ -7,6 +8,7 @@ import type { Result } from '../../types/actions'
 import { ApiError, call, setAuthToken } from '../services/call'
 
 const TOKEN_KEY = 'zhibu.session'
+const RETURN_KEY = 'zhibu.returnTo'
 
 type Me = Result<'session.me'>
 
@@ -19,6 +21,11 @@ interface SessionState {
   sessionRequested: () => Promise<void>
   signedIn: (token: string) => Promise<void>
   signedOut: () => void
+  /** H5: the page (route and query) that sent the user to sign in; null for none. */
+  returnTo: string | null
+  signInRequired: (returnTo: string | null) => void
+  /** Answers the page to go back to after signing in, and forgets it. */
+  returnConsumed: () => string | null
 }
 
 function readToken(): string | null {
@@ -29,8 +36,18 @@ function readToken(): string | null {
   }
 }
 
+function readReturnTo(): string | null {
+  if (process.env.TARO_ENV !== 'h5') return null
+  try {
+    return (Taro.getStorageSync(RETURN_KEY) as string) || null
+  } catch {
+    return null
+  }
+}
+
 export const useSessionStore = create<SessionState>((set, get) => ({
   token: null,
+  returnTo: readReturnTo(),
   me: null,
   status: 'idle',
   error: null,
@@ -69,6 +86,21 @@ export const useSessionStore = create<SessionState>((set, get) => ({
     Taro.removeStorageSync(TOKEN_KEY)
     setAuthToken(null)
     set({ token: null, me: null, status: 'ready', error: null })
+  },
+
+  signInRequired: (returnTo) => {
+    if (returnTo) Taro.setStorageSync(RETURN_KEY, returnTo)
+    else Taro.removeStorageSync(RETURN_KEY)
+    set({ returnTo })
+  },
+
+  returnConsumed: () => {
+    const { returnTo } = get()
+    if (returnTo) {
+      Taro.removeStorageSync(RETURN_KEY)
+      set({ returnTo: null })
+    }
+    return returnTo
   },
 }))
 

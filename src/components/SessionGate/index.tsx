@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, type ReactNode } from 'react'
 import type { MemberView } from '../../../types/models'
+import { currentH5Route } from '../../services/navigation'
 import { useSessionStore } from '../../stores/use-session-store'
 import { StateView } from '../StateView'
 import { Button } from '../ui'
@@ -11,7 +12,8 @@ export const LOGIN_PAGE = '/pages/login/index'
 
 /**
  * Shows its children only to a signed-in member of a branch: loading while we ask who the
- * user is, the demo sign-in in H5 local mode, and a plain explanation for an unbound user.
+ * user is, the demo sign-in in H5 local mode (which brings the user back to this page, query
+ * and all), and a plain explanation for an unbound user.
  */
 export function SessionGate({ children }: { children: (member: MemberView) => ReactNode }) {
   const status = useSessionStore((s) => s.status)
@@ -20,6 +22,7 @@ export function SessionGate({ children }: { children: (member: MemberView) => Re
   const error = useSessionStore((s) => s.error)
   const sessionRequested = useSessionStore((s) => s.sessionRequested)
   const signedOut = useSessionStore((s) => s.signedOut)
+  const signInRequired = useSessionStore((s) => s.signInRequired)
 
   const needsSignIn = process.env.TARO_ENV === 'h5' && status === 'ready' && !token
 
@@ -28,8 +31,11 @@ export function SessionGate({ children }: { children: (member: MemberView) => Re
   }, [status, sessionRequested])
 
   useEffect(() => {
-    if (needsSignIn) Taro.redirectTo({ url: LOGIN_PAGE })
-  }, [needsSignIn])
+    if (!needsSignIn) return
+    const here = currentH5Route()
+    signInRequired(here && !here.startsWith(LOGIN_PAGE) ? here : null)
+    Taro.redirectTo({ url: LOGIN_PAGE })
+  }, [needsSignIn, signInRequired])
 
   if (status === 'error') {
     return (

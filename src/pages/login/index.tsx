@@ -5,6 +5,7 @@ import { ROLE_ORDER, RoleTags } from '../../components/RoleTags'
 import { StateView } from '../../components/StateView'
 import { useRemote } from '../../hooks/use-remote'
 import { devLogin, listDemoUsers, type DemoUser } from '../../services/dev-login'
+import { replaceWith } from '../../services/navigation'
 import { useSessionStore } from '../../stores/use-session-store'
 import './index.scss'
 
@@ -15,6 +16,7 @@ const bySeniority = (a: DemoUser, b: DemoUser) => rank(a) - rank(b) || a.openid.
 export default function LoginPage() {
   const users = useRemote(async () => (await listDemoUsers()).sort(bySeniority), [])
   const signedIn = useSessionStore((s) => s.signedIn)
+  const returnConsumed = useSessionStore((s) => s.returnConsumed)
   const [busy, setBusy] = useState<string | null>(null)
 
   async function choose(openid: string) {
@@ -22,7 +24,8 @@ export default function LoginPage() {
     setBusy(openid)
     try {
       await signedIn(await devLogin(openid))
-      Taro.switchTab({ url: '/pages/index/index' })
+      // Back to the page that asked for a sign-in (a check-in link, say), else home.
+      await replaceWith(returnConsumed() ?? '/pages/index/index')
     } catch (err) {
       Taro.showToast({ title: err instanceof Error ? err.message : '登录失败，请重试', icon: 'none' })
     } finally {
