@@ -41,9 +41,9 @@ export function myStatusKind(
   if (my.status) return my.status
   if (!my.invited) return 'not_invited'
   if (my.leave?.state === 'pending') return 'leave_pending'
-  const window = windowState(meeting, now)
-  if (window === 'open') return 'open'
-  if (window === 'closed') return 'absent'
+  const phase = windowState(meeting, now)
+  if (phase === 'open') return 'open'
+  if (phase === 'closed') return 'absent'
   return my.leave?.state === 'refused' ? 'leave_refused' : 'upcoming'
 }
 
