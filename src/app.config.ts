@@ -6,6 +6,11 @@ export default defineAppConfig({
     'pages/meetings/index',
     'pages/study/index',
     'pages/me/index',
+    'pages/meeting-detail/index',
+    'pages/meeting-edit/index',
+    'pages/checkin-code/index',
+    'pages/checkin/index',
+    'pages/attendance/index',
     // Local mode's demo sign-in; the mini-program knows the user from WeChat.
     ...(isH5 ? ['pages/login/index'] : []),
   ],

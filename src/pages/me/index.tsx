@@ -1,11 +1,74 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { MemberView } from '../../../types/models'
+import { MeetingCard } from '../../components/MeetingCard'
 import { RoleTags } from '../../components/RoleTags'
 import { LOGIN_PAGE, SessionGate } from '../../components/SessionGate'
+import { StateView } from '../../components/StateView'
 import { Button, Cell } from '../../components/ui'
+import { useRemote } from '../../hooks/use-remote'
+import { call } from '../../services/call'
 import { useSessionStore } from '../../stores/use-session-store'
 import './index.scss'
+
+const RECENT_SHOWN = 5
+
+/** My attendance this year: the rate large, the counts, and the latest meetings with their status words. */
+function MyAttendance() {
+  const mine = useRemote(() => call('attendance.mine', {}), [])
+  const data = mine.data
+  return (
+    <View className='me__attendance'>
+      <Text className='section-title'>{data ? `${data.year} 年出勤` : '今年出勤'}</Text>
+      <View className='card'>
+        <StateView
+          status={mine.status}
+          errorMessage={mine.error?.message}
+          errorCode={mine.error?.code}
+          onRetry={mine.reload}
+          rows={3}
+          isEmpty={data?.held === 0}
+          empty={{ title: '今年还没有已结束的会议', hint: '参加会议并扫码签到后，出勤情况会记在这里。' }}
+        >
+          {data && data.rate !== null ? (
+            <View>
+              <View className='me__rate'>
+                <Text className='big-number me__rate-num'>{Math.round(data.rate * 100)}%</Text>
+                <Text className='muted me__rate-label'>出勤率</Text>
+              </View>
+              <View className='me__counts'>
+                {[
+                  { label: '应参加', value: data.held },
+                  { label: '出勤', value: data.attended },
+                  { label: '请假', value: data.leave },
+                  { label: '缺席', value: data.absent },
+                ].map((c) => (
+                  <View key={c.label} className='me__count'>
+                    <Text className='me__count-num'>{c.value}</Text>
+                    <Text className='me__count-label'>{c.label}</Text>
+                  </View>
+                ))}
+              </View>
+            </View>
+          ) : null}
+        </StateView>
+      </View>
+      {data && data.items.length ? (
+        <View>
+          <Text className='section-title'>最近的会议</Text>
+          {data.items.slice(0, RECENT_SHOWN).map((item) => (
+            <MeetingCard
+              key={item.meetingId}
+              meeting={{ id: item.meetingId, type: item.type, title: item.title, startAt: item.startAt }}
+              status={item.status}
+              onClick={() => Taro.navigateTo({ url: `/pages/meeting-detail/index?id=${encodeURIComponent(item.meetingId)}` })}
+            />
+          ))}
+        </View>
+      ) : null}
+    </View>
+  )
+}
 
 function Me({ member }: { member: MemberView }) {
   const signedOut = useSessionStore((s) => s.signedOut)
@@ -19,6 +82,7 @@ function Me({ member }: { member: MemberView }) {
         <Cell title='所在支部' extra={member.branchName} />
         <Cell title='党小组' extra={member.groupName ?? '未分组'} />
       </View>
+      <MyAttendance />
       {process.env.TARO_ENV === 'h5' ? (
         <View className='me__footer'>
           <Text className='muted me__hint'>本地演示模式：可以换一个示例用户体验不同角色。</Text>
