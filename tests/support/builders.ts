@@ -2,7 +2,9 @@
  * Small builders for documents, so that a test names only what matters to it:
  * `aMember().withRoles('committee').boundTo('wx-1').build()`.
  */
-import type { LedgerEntry, Member, PointsKind, Role } from '../../types/models'
+import type { MeetingFields } from '../../types/actions'
+import type { LedgerEntry, MeetingScope, MeetingType, Member, PointsKind, Role } from '../../types/models'
+import { toShanghaiIso } from '../../src/domain/time'
 
 let seq = 0
 const nextId = (prefix: string) => `${prefix}-${String(++seq).padStart(4, '0')}`
@@ -92,6 +94,51 @@ export function aLedgerEntry(id = nextId('ledger')) {
       return builder
     },
     build: (): LedgerEntry => ({ ...entry }),
+  }
+  return builder
+}
+
+/**
+ * A meeting.create payload: `aMeeting('committee').startingAt('2026-05-20T14:30:00+08:00').build()`.
+ * Two hours long unless told otherwise.
+ */
+export function aMeeting(type: MeetingType = 'branch_assembly') {
+  const TWO_HOURS = 2 * 3600_000
+  const fields: MeetingFields = {
+    type,
+    title: '学习贯彻会议精神',
+    startAt: '2026-05-20T14:30:00+08:00',
+    endAt: '2026-05-20T16:30:00+08:00',
+  }
+  const builder = {
+    titled(title: string) {
+      fields.title = title
+      return builder
+    },
+    /** Moves the meeting, keeping its length. */
+    startingAt(startAt: string) {
+      const length = Date.parse(fields.endAt) - Date.parse(fields.startAt)
+      fields.startAt = startAt
+      fields.endAt = toShanghaiIso(Date.parse(startAt) + (length > 0 ? length : TWO_HOURS))
+      return builder
+    },
+    endingAt(endAt: string) {
+      fields.endAt = endAt
+      return builder
+    },
+    at(location: string) {
+      fields.location = location
+      return builder
+    },
+    forScope(scope: MeetingScope) {
+      fields.scope = scope
+      return builder
+    },
+    forGroup(groupId: string) {
+      fields.scope = { kind: 'group', groupId }
+      return builder
+    },
+    build: (): MeetingFields => structuredClone(fields),
   }
   return builder
 }
