@@ -89,8 +89,10 @@ export async function checkinSubmit(ctx: Context, p: Payload<'checkin.submit'>):
     await awardAttendance(ctx.storage, { ...award, at: new Date(Date.parse(first.checkedInAt)) })
     return { meetingId: c.meetingId, status: first.status, checkedInAt: first.checkedInAt, already: true, pointsAwarded: 0 }
   }
-  const pointsAwarded = await awardAttendance(ctx.storage, award)
-  return { meetingId: c.meetingId, status: record.status, checkedInAt: record.checkedInAt, already: false, pointsAwarded }
+  await awardAttendance(ctx.storage, award)
+  // The award row is keyed by this record: whether this call wrote it or a concurrent retry of the
+  // same scan got there first (and answered already), this check-in is the one that earned it.
+  return { meetingId: c.meetingId, status: record.status, checkedInAt: record.checkedInAt, already: false, pointsAwarded: Math.max(0, c.points) }
 }
 
 export async function checkinManual(ctx: Context, p: Payload<'checkin.manual'>): Promise<Result<'checkin.manual'>> {
