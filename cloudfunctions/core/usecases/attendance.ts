@@ -70,6 +70,9 @@ export async function attendanceMine(ctx: Context, p: Payload<'attendance.mine'>
   let leave = 0
   let absent = 0
   for (const m of meetings) {
+    // Held means ended: an approved leave for next week or a check-in to the meeting still running
+    // must not count yet (memberStatus gives both a status before the end).
+    if (now.getTime() <= Date.parse(m.endAt)) continue
     const record = recordOf.get(m.id)
     if (!isInvited(member, m.scope) && !record) continue
     const status = memberStatus(record, leaveOf.get(m.id), m, now)
