@@ -24,6 +24,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       // The CloudBase environment id for Taro.cloud.init in the mini-program (empty: the default env).
       CLOUD_ENV_ID: JSON.stringify(process.env.ZHIBU_CLOUD_ENV || ''),
+      // Subscription-message template ids (订阅消息 → 我的模板); the remind function reads the same values.
+      TEMPLATE_IDS: JSON.stringify({
+        meeting_reminder: process.env.ZHIBU_TEMPLATE_MEETING_REMINDER || '',
+        dues_reminder: process.env.ZHIBU_TEMPLATE_DUES_REMINDER || '',
+      }),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
