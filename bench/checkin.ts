@@ -4,8 +4,8 @@
  *
  *   npx tsx bench/checkin.ts [--quick] [--members N]
  *
- * N is 500 in both modes (a quick run takes about half a minute on two cores, most of it the
- * server's start). The full run repeats the burst for three meetings, for steadier percentiles;
+ * N is 500 in both modes: a quick run takes 30–50 s on two cores, more than half of it the
+ * server's start. The full run repeats the burst for three meetings, for steadier percentiles;
  * the quick run does one.
  *
  * Latency comes from `npm start` over HTTP, each member with their own session. The server does
