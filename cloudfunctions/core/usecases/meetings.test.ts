@@ -394,9 +394,15 @@ describe('meeting.list and meeting.get', () => {
       canManage: false,
     })
     expect((await get(DEMO.leader1, meetings.group1.id)).canManage).toBe(true)
-    expect((await get(DEMO.leader1, meetings.group2.id)).canManage).toBe(false)
     expect((await get(DEMO.committee, meetings.group1.id)).canManage).toBe(true)
     expect(await app.as(DEMO.member(1)).call('meeting.get', { meetingId: 'no-such-meeting' })).toEqual(failure('NOT_FOUND'))
+  })
+
+  it('does not show a meeting outside the caller’s scope (it is not in their list either)', async () => {
+    const { app, meetings } = await aMonthOfMeetings()
+    expect(await app.as(DEMO.member(1)).call('meeting.get', { meetingId: meetings.committee.id })).toEqual(failure('NOT_FOUND'))
+    expect(await app.as(DEMO.member(1)).call('meeting.get', { meetingId: meetings.group2.id })).toEqual(failure('NOT_FOUND'))
+    expect(await app.as(DEMO.leader1).call('meeting.get', { meetingId: meetings.group2.id })).toEqual(failure('NOT_FOUND'))
   })
 
   it('shows an absent status once a meeting has ended without the member', async () => {

@@ -158,9 +158,12 @@ export async function meetingGet(ctx: Context, p: Payload<'meeting.get'>): Promi
     ctx.storage.get('leaves', id),
     groupNames(ctx, member.branchId),
   ])
+  const canManage = canManageMeeting(member, meeting)
+  // A meeting outside one's scope (a 支委会 for a plain member) is not theirs to read, as the list hides it.
+  if (!canManage && !record && !isInvited(member, meeting.scope)) throw new AppError('NOT_FOUND', '找不到这次会议，可能已被删除')
   return {
     meeting: toView(meeting, names),
     myStatus: myStatus(member, meeting, record, leave, ctx.clock.now()),
-    canManage: canManageMeeting(member, meeting),
+    canManage,
   }
 }
