@@ -121,10 +121,10 @@ interface Delivery {
 async function remindBranch(ports: Ports, branch: Branch, now: Date, report: RemindReport, concurrency: number) {
   const today = shanghaiDate(now)
   const months = [today.slice(0, 7), nextMonth(today.slice(0, 7))].map((m) => monthSchedule(m, branch.schedule ?? DEFAULT_SCHEDULE))
-  const themeDays = months.map((s) => s.themeDay.date)
-  const duesDays = months.map((s) => s.duesDay.date)
+  const themeDays = months.map((s) => ({ month: s.month, date: s.themeDay.date }))
+  const duesDays = months.map((s) => ({ month: s.month, date: s.duesDay.date }))
   // Quick answer for the common hour with nothing due: no document read beyond the branch.
-  const soon = (d: string) => d >= today && d <= shanghaiDate(now.getTime() + 2 * 86400_000)
+  const soon = ({ date }: { date: string }) => date >= today && date <= shanghaiDate(now.getTime() + 2 * 86400_000)
   await ensureThemeDays(ports, branch.id, today)
   const meetings: Meeting[] = await ports.storage.find('meetings', {
     branchId: branch.id,

@@ -23,6 +23,13 @@ export interface DueReminder {
   usefulUntil: number
 }
 
+export interface MonthDay {
+  /** YYYY-MM: the month the day belongs to. */
+  month: string
+  /** YYYY-MM-DD: when it falls. */
+  date: string
+}
+
 const at = (date: string, hhmm: string) => Date.parse(`${date}T${hhmm}:00+08:00`)
 
 /**
@@ -32,9 +39,13 @@ const at = (date: string, hhmm: string) => Date.parse(`${date}T${hhmm}:00+08:00`
 export function dueReminders(input: {
   now: Date
   settings: BranchSettings | undefined
-  /** The 主题党日 dates of this and next month (from the branch's schedule). */
-  themeDays: string[]
-  duesDays: string[]
+  /**
+   * The 主题党日 and 党费缴纳日 of this and next month (from the branch's schedule), each with the
+   * month it belongs to: a holiday can move next month's day into this month (国庆 moves a 1 October
+   * day to 30 September), and the event is still next month's.
+   */
+  themeDays: MonthDay[]
+  duesDays: MonthDay[]
   /** Scheduled meetings starting soon, the generated 主题党日 among them. */
   meetings: Pick<Meeting, 'id' | 'type' | 'startAt' | 'status' | 'themeMonth'>[]
 }): DueReminder[] {
@@ -51,14 +62,14 @@ export function dueReminders(input: {
   }
 
   const themeMeetings = new Map(input.meetings.filter((m) => m.themeMonth).map((m) => [m.themeMonth as string, m]))
-  for (const date of input.themeDays) {
-    const meeting = themeMeetings.get(date.slice(0, 7))
+  for (const { month, date } of input.themeDays) {
+    const meeting = themeMeetings.get(month)
     if (meeting?.status === 'cancelled') continue
     const eventDate = meeting ? meeting.startAt.slice(0, 10) : date
     const startsAt = meeting ? Date.parse(meeting.startAt) : at(date, '12:00')
-    dayMoments('meeting_reminder', `theme:${date.slice(0, 7)}`, eventDate, startsAt, meeting?.id ?? null)
+    dayMoments('meeting_reminder', `theme:${month}`, eventDate, startsAt, meeting?.id ?? null)
   }
-  for (const date of input.duesDays) dayMoments('dues_reminder', `dues:${date.slice(0, 7)}`, date, at(date, DUES_DAY_ENDS), null)
+  for (const { month, date } of input.duesDays) dayMoments('dues_reminder', `dues:${month}`, date, at(date, DUES_DAY_ENDS), null)
   for (const m of input.meetings) {
     if (m.status !== 'scheduled' || m.themeMonth) continue
     const start = Date.parse(m.startAt)
