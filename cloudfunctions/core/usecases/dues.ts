@@ -11,6 +11,7 @@ import { nextMonth } from '../../../src/domain/relative-day'
 import { calendarDay, shanghaiDate, shanghaiMonth, toShanghaiIso } from '../../../src/domain/time'
 import { requireMember, type Context } from '../context'
 import { AppError, DuplicateKeyError } from '../errors'
+import type { Filter } from '../ports'
 import { branchMembers } from './meeting-support'
 
 /** How far back a member may pay (补交): this month and the six before it. */
@@ -106,20 +107,27 @@ function checkPaidAt(month: string, paidAt: string, today: string) {
   if (paidAt < `${month}-01`) throw new AppError('INVALID_INPUT', '参数有误：paidAt：缴纳日期不能早于该月')
 }
 
-async function writePayment(ctx: Context, payment: Payment, overwrite: (existing: Payment) => boolean): Promise<Payment> {
+/**
+ * Inserts the month's payment, or rewrites it where it still matches `overwritable`: a
+ * compare-and-set, so that a confirmation landing between a member's read and write is never
+ * turned back into a report.
+ */
+async function writePayment(ctx: Context, payment: Payment, overwritable: Filter<Payment>): Promise<Payment> {
   try {
     await ctx.storage.insert('payments', payment)
     return payment
   } catch (err) {
     if (!(err instanceof DuplicateKeyError)) throw err
   }
-  const existing = await ctx.storage.get('payments', payment.id)
-  if (!existing) throw new Error('payment vanished')
-  if (!overwrite(existing)) throw new AppError('CONFLICT', '书记已确认这个月的党费，如需更正请联系书记')
   const { id, branchId, ...patch } = payment
-  void id
   void branchId
-  await ctx.storage.update('payments', payment.id, patch)
+  if (await ctx.storage.updateWhere('payments', id, overwritable, { set: patch })) return payment
+  const existing = await ctx.storage.get('payments', id)
+  if (!existing) throw new Error('payment vanished')
+  if (existing.state === 'confirmed' && payment.state !== 'confirmed') {
+    throw new AppError('CONFLICT', '书记已确认这个月的党费，如需更正请联系书记')
+  }
+  // CloudBase answers false for a rewrite that leaves the document as it was: it already holds this payment.
   return payment
 }
 
@@ -143,7 +151,7 @@ export async function duesPay(ctx: Context, p: Payload<'dues.pay'>): Promise<Res
     confirmedBy: null,
     updatedAt: toShanghaiIso(ctx.clock.now()),
   }
-  await writePayment(ctx, payment, (existing) => existing.state !== 'confirmed')
+  await writePayment(ctx, payment, { state: 'reported' })
   return { month: p.month, amount, paidAt, state: 'reported' }
 }
 
@@ -170,7 +178,7 @@ export async function duesConfirm(ctx: Context, p: Payload<'dues.confirm'>): Pro
     confirmedBy: secretary.id,
     updatedAt: toShanghaiIso(ctx.clock.now()),
   }
-  await writePayment(ctx, payment, () => true)
+  await writePayment(ctx, payment, {})
   return { month: p.month, amount, paidAt, state: 'confirmed' }
 }
 
