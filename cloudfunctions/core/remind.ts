@@ -76,6 +76,13 @@ export async function runRemind(ports: Ports, opts: RemindOptions = {}): Promise
   const job = await ports.storage.get('jobs', JOB_ID)
   let after = job && job.runKey === runKey && !job.finished ? job.lastBranchId : null
 
+  // Sends of a whole page of branches share one pool, so small branches do not leave it idle.
+  let pending: Delivery[] = []
+  const flush = async () => {
+    const outcomes = await inPool(pending, opts.concurrency ?? SEND_CONCURRENCY, (x) => deliver(ports, x, now))
+    for (const o of outcomes) report[o] += 1
+    pending = []
+  }
   for (;;) {
     const page: Branch[] = await ports.storage.find('branches', after ? { id: { $gt: after } } : {}, {
       orderBy: [['id', 'asc']],
@@ -83,15 +90,17 @@ export async function runRemind(ports: Ports, opts: RemindOptions = {}): Promise
     })
     for (const branch of page) {
       if (opts.shouldStop?.()) {
+        await flush()
         report.partial = true
         await saveCursor(ports, runKey, after, false)
         ports.log.info('remind stopped early', { runKey, after, sent: report.sent })
         return report
       }
-      await remindBranch(ports, branch, now, report, opts.concurrency ?? SEND_CONCURRENCY)
+      pending.push(...(await remindBranch(ports, branch, now, report)))
       report.branches += 1
       after = branch.id
     }
+    await flush()
     if (page.length < PAGE) break
     await saveCursor(ports, runKey, after, false)
   }
@@ -112,13 +121,15 @@ async function saveCursor(ports: Ports, runKey: string, lastBranchId: string | n
 }
 
 interface Delivery {
+  branchId: string
   member: Member
   due: DueReminder
   message: OutgoingMessage
   existing: Send | undefined
 }
 
-async function remindBranch(ports: Ports, branch: Branch, now: Date, report: RemindReport, concurrency: number) {
+/** What is due for one branch: notices written, and the sends still to make. */
+async function remindBranch(ports: Ports, branch: Branch, now: Date, report: RemindReport): Promise<Delivery[]> {
   const today = shanghaiDate(now)
   const months = [today.slice(0, 7), nextMonth(today.slice(0, 7))].map((m) => monthSchedule(m, branch.schedule ?? DEFAULT_SCHEDULE))
   const themeDays = months.map((s) => ({ month: s.month, date: s.themeDay.date }))
@@ -131,7 +142,7 @@ async function remindBranch(ports: Ports, branch: Branch, now: Date, report: Rem
     startAt: { $gte: toShanghaiIso(now.getTime() - 3600_000), $lte: toShanghaiIso(now.getTime() + 2 * 86400_000) },
   })
   const due = dueReminders({ now, settings: branch.settings, themeDays: themeDays.filter(soon), duesDays: duesDays.filter(soon), meetings })
-  if (due.length === 0) return
+  if (due.length === 0) return []
   for (const d of due) report.due.push({ branchId: branch.id, kind: d.kind, eventKey: d.eventKey, moment: d.moment, eventDate: d.eventDate })
 
   const [members, credits] = await Promise.all([
@@ -162,11 +173,10 @@ async function remindBranch(ports: Ports, branch: Branch, now: Date, report: Rem
       }
       // No credit, no send: the member still sees the in-app notice.
       if (!member.openid || (balances.get(member.id)?.[d.kind] ?? 0) <= 0) continue
-      deliveries.push({ member, due: d, existing, message: messageFor(d, meeting, member, notice) })
+      deliveries.push({ branchId: branch.id, member, due: d, existing, message: messageFor(d, meeting, member, notice) })
     }
   }
-  const outcomes = await inPool(deliveries, concurrency, (x) => deliver(ports, branch.id, x, now))
-  for (const o of outcomes) report[o] += 1
+  return deliveries
 }
 
 async function recipientsOf(ports: Ports, branch: Branch, d: DueReminder, meeting: Meeting | null, members: Member[]): Promise<Member[]> {
@@ -236,8 +246,9 @@ function messageFor(d: DueReminder, meeting: Meeting | null, member: Member, not
 
 type Outcome = 'sent' | 'failed' | 'noCredit' | 'skipped'
 
-async function deliver(ports: Ports, branchId: string, x: Delivery, now: Date): Promise<Outcome> {
+async function deliver(ports: Ports, x: Delivery, now: Date): Promise<Outcome> {
   const { storage } = ports
+  const branchId = x.branchId
   const id = sendId(branchId, x.due.eventKey, x.due.moment, x.member.id)
   const claimedAt = toShanghaiIso(now)
   if (x.existing) {
