@@ -4,6 +4,7 @@
  */
 export { default as Button } from '@nutui/nutui-react-taro/dist/es/packages/button/index.js'
 export { default as Cell } from '@nutui/nutui-react-taro/dist/es/packages/cell/index.js'
+export { default as CellGroup } from '@nutui/nutui-react-taro/dist/es/packages/cellgroup/index.js'
 export { default as Tag } from '@nutui/nutui-react-taro/dist/es/packages/tag/index.js'
 export { default as Skeleton } from '@nutui/nutui-react-taro/dist/es/packages/skeleton/index.js'
 export { default as Progress } from '@nutui/nutui-react-taro/dist/es/packages/progress/index.js'
@@ -14,6 +15,7 @@ export { default as Picker } from '@nutui/nutui-react-taro/dist/es/packages/pick
 export { default as DatePicker } from '@nutui/nutui-react-taro/dist/es/packages/datepicker/index.js'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/skeleton/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/progress/style/css'
@@ -22,3 +24,5 @@ import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/picker/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/datepicker/style/css'
+// Icons come one by one from the icon package's ES build (NutUI's own components import them the same way).
+export { ArrowRight } from '@nutui/icons-react-taro'

@@ -125,7 +125,6 @@ function AttendanceSheet({ id }: { id: string }) {
               </View>
               <View className='att__leave-actions'>
                 <Button
-                  size='small'
                   type='primary'
                   fill='outline'
                   className='att__btn'
@@ -134,7 +133,7 @@ function AttendanceSheet({ id }: { id: string }) {
                 >
                   批准
                 </Button>
-                <Button size='small' fill='outline' className='att__btn' disabled={reviewing !== null} onClick={() => review(l.leaveId, false)}>
+                <Button fill='outline' className='att__btn' disabled={reviewing !== null} onClick={() => review(l.leaveId, false)}>
                   不批准
                 </Button>
               </View>
@@ -172,7 +171,7 @@ function AttendanceSheet({ id }: { id: string }) {
                 {note ? <Text className='att__note'>{note}</Text> : null}
               </View>
               {row.status === 'absent' && phase !== 'not_yet' && sheet.meeting.status !== 'cancelled' ? (
-                <Button size='small' fill='outline' className='att__btn' onClick={() => setMakeupFor(row)}>
+                <Button fill='outline' className='att__btn' onClick={() => setMakeupFor(row)}>
                   补签
                 </Button>
               ) : null}

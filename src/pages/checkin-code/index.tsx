@@ -22,6 +22,9 @@ const STALE_AFTER_MS = 15_000
 /** Errors that another try will not fix. */
 const FINAL: ReadonlySet<ClientErrorCode> = new Set(['FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'NOT_MEMBER', 'UNAUTHENTICATED'])
 
+const HOW_TO_SCAN =
+  process.env.TARO_ENV === 'weapp' ? '在支部通点“扫码签到”扫描 · 截图转发无效' : '用手机扫码签到 · 二维码自动更新，截图无效'
+
 /** What the QR encodes: a link that opens the check-in page in a browser (H5), or the page path the app's scanner reads. */
 function codeText(path: string): string {
   return process.env.TARO_ENV === 'h5' ? `${window.location.origin}/#/${path}` : path
@@ -122,9 +125,7 @@ function CodeScreen({ id }: { id: string }) {
       </View>
       <View className='code-page__refresh'>
         {code ? <CountdownBar key={code.serial} seconds={code.refreshInSec} /> : null}
-        <Text className='code-page__hint'>
-          {codeError && !stale ? '网络不太好，正在重试；当前二维码仍然有效' : '请用支部通“扫码签到”扫描。二维码自动更新，截图转发无效'}
-        </Text>
+        <Text className='code-page__hint'>{codeError && !stale ? '网络不太好，正在重试；当前二维码仍然有效' : HOW_TO_SCAN}</Text>
       </View>
 
       {m && phase === 'not_yet' ? (
@@ -140,12 +141,11 @@ function CodeScreen({ id }: { id: string }) {
         <Text className='code-page__count-num code-page__count-num--expected'>{live ? live.expected : '–'}</Text>
       </View>
 
+      {live ? <Text className='code-page__newest-title'>{live.newest.length ? '刚刚签到' : '还没有人签到'}</Text> : null}
       <View className='code-page__newest'>
-        {live && live.newest.length === 0 ? <Text className='code-page__none'>还没有人签到</Text> : null}
         {live?.newest.map((a) => (
           <View key={a.memberId} className='code-page__arrival'>
             <Text className='code-page__arrival-name'>{a.name}</Text>
-            <Text className='code-page__arrival-time'>{clockTime(a.checkedInAt)}</Text>
             {a.status !== 'present' ? <StatusTag status={a.status} /> : null}
           </View>
         ))}

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import type { Result } from '../../../types/actions'
 import { SessionGate } from '../../components/SessionGate'
@@ -7,7 +7,7 @@ import { Button, Skeleton } from '../../components/ui'
 import { clockTime } from '../../domain/meeting-display'
 import { cleanToken } from '../../domain/scan'
 import { formatDateZh, shanghaiDate } from '../../domain/time'
-import { ApiError, call, type ClientErrorCode } from '../../services/call'
+import { ApiError, call } from '../../services/call'
 import { backOr } from '../../services/navigation'
 import { scanToCheckIn } from '../../services/scan-checkin'
 import './index.scss'
@@ -19,18 +19,23 @@ type Outcome =
   | { kind: 'done'; result: Result<'checkin.submit'>; title: string | null }
   | { kind: 'failed'; error: ApiError }
 
-/** Every failure in words: a headline, and what to do next. */
-function explain(error: ApiError): { title: string; next: string; retry: boolean } {
-  const rescan = isWeapp ? '点下方“重新扫码”，扫描会场屏幕上最新的二维码。' : '请用手机相机重新扫描会场屏幕上最新的二维码。'
-  const codes: Partial<Record<ClientErrorCode, { title: string; next: string; retry: boolean }>> = {
-    TOKEN_EXPIRED: { title: '二维码已过期', next: rescan, retry: false },
-    TOKEN_INVALID: { title: '不是有效的签到码', next: rescan, retry: false },
-    NOT_INVITED: { title: '无需签到', next: '如果您认为应当参加这次会议，请联系支部书记。', retry: false },
-    CHECKIN_CLOSED: { title: '现在不能签到', next: '签到时间内再扫码即可；会后发现漏签，请联系书记补签。', retry: false },
-    NOT_MEMBER: { title: '还没有加入支部', next: '请先请书记把您添加到支部。', retry: false },
-    NETWORK: { title: '没有连上网络', next: '请检查网络后点“重试”。重试不会重复签到。', retry: true },
+/**
+ * What to add to the server's message, which already says what happened and usually what to do
+ * ("二维码已过期，请扫描屏幕上最新的二维码"), and whether trying again can help.
+ */
+function nextStep(error: ApiError): { next: string | null; retry: boolean } {
+  switch (error.code) {
+    case 'TOKEN_EXPIRED':
+    case 'TOKEN_INVALID':
+      return { next: isWeapp ? '点下方“重新扫码”再扫一次。' : null, retry: false }
+    case 'NOT_INVITED':
+      return { next: '如果您认为应当参加这次会议，请联系支部书记。', retry: false }
+    case 'CHECKIN_CLOSED':
+    case 'NOT_MEMBER':
+      return { next: null, retry: false }
+    default:
+      return { next: '重试不会重复签到。', retry: true }
   }
-  return codes[error.code] ?? { title: '签到没有成功', next: '请点“重试”；重试不会重复签到。', retry: true }
 }
 
 function headline(r: Result<'checkin.submit'>): { word: string; tone: 'ok' | 'late' | 'already' } {
@@ -77,13 +82,14 @@ function CheckIn({ token }: { token: string }) {
   }
 
   if (outcome.kind === 'failed') {
-    const { title, next, retry } = explain(outcome.error)
+    const { next, retry } = nextStep(outcome.error)
     return (
       <View className='page page--actions checkin'>
         <View className='checkin__hero' role='alert'>
-          <Text className='checkin__word checkin__word--fail'>{title}</Text>
+          <View className='checkin__badge checkin__badge--fail'>!</View>
+          <Text className='checkin__word checkin__word--fail'>未能签到</Text>
           <Text className='checkin__message'>{outcome.error.message}</Text>
-          <Text className='checkin__next'>{next}</Text>
+          {next ? <Text className='checkin__next'>{next}</Text> : null}
           <Text className='checkin__code'>错误代码 {outcome.error.code}</Text>
         </View>
         <View className='action-bar'>
@@ -137,12 +143,17 @@ export default function CheckinPage() {
   const token = cleanToken(useRouter().params.t)
   if (!token) {
     return (
-      <View className='page checkin'>
+      <View className='page page--actions checkin'>
         <View className='checkin__hero' role='alert'>
           <Text className='checkin__word checkin__word--fail'>没有读到签到码</Text>
           <Text className='checkin__next'>
             {isWeapp ? '请在会议详情页点“扫码签到”，扫描会场屏幕上的二维码。' : '请用手机相机扫描会场屏幕上的二维码打开本页。'}
           </Text>
+        </View>
+        <View className='action-bar'>
+          <Button block fill='outline' className='action-bar__main' onClick={() => Taro.switchTab({ url: '/pages/meetings/index' })}>
+            查看会议
+          </Button>
         </View>
       </View>
     )

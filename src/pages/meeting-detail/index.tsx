@@ -7,7 +7,7 @@ import { ReasonDialog } from '../../components/ReasonDialog'
 import { SessionGate } from '../../components/SessionGate'
 import { StateView } from '../../components/StateView'
 import { StatusTag } from '../../components/StatusTag'
-import { Button, Cell } from '../../components/ui'
+import { ArrowRight, Button, Cell, CellGroup } from '../../components/ui'
 import { clockTime, formatMeetingTime, myStatusKind, type StatusKind } from '../../domain/meeting-display'
 import { CHECKIN_OPENS_BEFORE_MIN, MEETING_TYPE_LABELS, scopeLabel, windowState } from '../../domain/meetings'
 import { PERMISSIONS, mayCall } from '../../domain/permissions'
@@ -122,29 +122,34 @@ function Detail({ member, id }: { member: MemberView; id: string }) {
             <StatusTag status={kind} large />
           </View>
           {line ? <Text className='detail__status-line'>{line}</Text> : null}
-          {canScan && primary !== 'scan' ? (
-            <Cell className='detail__cell' title='扫码签到' onClick={() => scanToCheckIn()} clickable />
+          {(canScan && primary !== 'scan') || canLeave ? (
+            <View className='detail__status-actions'>
+              {canScan && primary !== 'scan' ? (
+                <Button fill='outline' type='primary' className='detail__status-btn' onClick={() => scanToCheckIn()}>
+                  扫码签到
+                </Button>
+              ) : null}
+              {canLeave ? (
+                <Button fill='outline' className='detail__status-btn' onClick={() => setDialog('leave')}>
+                  {myStatus.leave?.state === 'refused' ? '重新请假' : '请假'}
+                </Button>
+              ) : null}
+            </View>
           ) : null}
-          {canLeave ? (
-            <Cell
-              className='detail__cell'
-              title={myStatus.leave?.state === 'refused' ? '重新请假' : '请假'}
-              description='会议开始前提交，由书记或支委审批'
-              onClick={() => setDialog('leave')}
-              clickable
-            />
-          ) : null}
+          {canLeave ? <Text className='detail__status-note'>请假需在会议开始前提交，由书记或支委审批。</Text> : null}
         </View>
       ) : null}
 
       {canManage && !cancelled ? (
         <View className='detail__manage'>
           <Text className='section-title'>组织者</Text>
-          <View className='detail__cells'>
-            {seesAttendance ? <Cell title='查看考勤' description='实到、迟到、请假、缺席和补签' onClick={() => open('attendance')} clickable /> : null}
-            <Cell title='编辑会议' onClick={() => open('meeting-edit')} clickable />
-            <Cell title='取消会议' className='detail__danger' onClick={() => setDialog('cancel')} clickable />
-          </View>
+          <CellGroup className='detail__cells'>
+            {seesAttendance ? (
+              <Cell title='查看考勤' extra={<ArrowRight />} align='center' onClick={() => open('attendance')} clickable />
+            ) : null}
+            <Cell title='编辑会议' extra={<ArrowRight />} align='center' onClick={() => open('meeting-edit')} clickable />
+            <Cell title='取消会议' className='detail__danger' extra={<ArrowRight />} align='center' onClick={() => setDialog('cancel')} clickable />
+          </CellGroup>
         </View>
       ) : null}
 

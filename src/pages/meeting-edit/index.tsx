@@ -5,7 +5,7 @@ import type { MeetingView } from '../../../types/actions'
 import type { MeetingScope, MeetingType, MemberView } from '../../../types/models'
 import { SessionGate } from '../../components/SessionGate'
 import { StateView } from '../../components/StateView'
-import { Button, Cell, DatePicker, Input, Picker, TextArea } from '../../components/ui'
+import { ArrowRight, Button, Cell, CellGroup, DatePicker, Input, Picker, TextArea } from '../../components/ui'
 import { withoutFieldPrefix } from '../../domain/meeting-display'
 import { MEETING_TYPE_LABELS, scopeLabel } from '../../domain/meetings'
 import { effectiveRoles } from '../../domain/permissions'
@@ -88,6 +88,26 @@ function FieldError({ text }: { text?: string }) {
   return text ? <Text className='edit__error'>{text}</Text> : null
 }
 
+/**
+ * Props for a Cell that opens a picker, with the chosen value and an arrow (without onClick it
+ * only shows the value). Props rather than a wrapper component: CellGroup draws its dividers
+ * only between its own Cell children.
+ */
+function pickerRow(title: string, value: string, onClick?: () => void, placeholder = false) {
+  return {
+    title,
+    align: 'center' as const,
+    extra: (
+      <View className='edit__value'>
+        <Text className={placeholder ? 'edit__value-text edit__value-text--empty' : 'edit__value-text'}>{value}</Text>
+        {onClick ? <ArrowRight className='edit__arrow' /> : null}
+      </View>
+    ),
+    onClick,
+    clickable: Boolean(onClick),
+  }
+}
+
 interface FormProps {
   member: MemberView
   initial: Form
@@ -107,6 +127,9 @@ function MeetingForm({ member, initial, meetingId, meetingGroupName = null }: Fo
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setForm((f) => ({ ...f, [key]: value }))
     setServerError(null)
+    // A field's message goes once the field is changed; the next 保存 checks again.
+    const field: Field | null = key === 'start' || key === 'end' ? 'time' : key === 'type' ? null : (key as Field)
+    if (field) setErrors(({ [field]: _gone, ...rest }) => rest)
   }
 
   const types = groupOnly ? (['group'] as MeetingType[]) : (Object.keys(MEETING_TYPE_LABELS) as MeetingType[])
@@ -127,7 +150,7 @@ function MeetingForm({ member, initial, meetingId, meetingGroupName = null }: Fo
     const found = validate(form)
     setErrors(found)
     if (Object.keys(found).length) {
-      Taro.showToast({ title: '请按提示修改后再保存', icon: 'none' })
+      Taro.showToast({ title: '请按红字提示修改', icon: 'none' })
       return
     }
     setBusy(true)
@@ -158,21 +181,17 @@ function MeetingForm({ member, initial, meetingId, meetingGroupName = null }: Fo
     } catch (err) {
       const message = err instanceof ApiError ? withoutFieldPrefix(err.message) : '保存失败，请重试'
       setServerError(message)
+      Taro.showToast({ title: message, icon: 'none', duration: 3000 })
       setBusy(false)
     }
   }
 
   return (
     <View className='page page--actions edit'>
-      <View className='edit__group'>
-        <Cell
-          title='会议类型'
-          extra={MEETING_TYPE_LABELS[form.type]}
-          onClick={groupOnly ? undefined : () => setPicker('type')}
-          clickable={!groupOnly}
-        />
-        {groupOnly ? <Text className='edit__note'>党小组长可以为本小组安排党小组会。</Text> : null}
-      </View>
+      <CellGroup className='edit__cells'>
+        <Cell {...pickerRow('会议类型', MEETING_TYPE_LABELS[form.type], groupOnly ? undefined : () => setPicker('type'))} />
+      </CellGroup>
+      {groupOnly ? <Text className='edit__note'>党小组长可以为本小组安排党小组会。</Text> : null}
 
       <View className='edit__group edit__field'>
         <Text className='edit__label'>会议名称</Text>
@@ -187,23 +206,18 @@ function MeetingForm({ member, initial, meetingId, meetingGroupName = null }: Fo
         <FieldError text={errors.title} />
       </View>
 
-      <View className='edit__group'>
-        <Cell title='日期' extra={form.date ? formatDateZh(form.date) : '请选择'} onClick={() => setPicker('date')} clickable />
-        <FieldError text={errors.date} />
-        <Cell title='开始时间' extra={form.start} onClick={() => setPicker('start')} clickable />
-        <Cell title='结束时间' extra={form.end} onClick={() => setPicker('end')} clickable />
-        <FieldError text={errors.time} />
-      </View>
+      <CellGroup className='edit__cells'>
+        <Cell {...pickerRow('日期', form.date ? formatDateZh(form.date) : '请选择', () => setPicker('date'), !form.date)} />
+        <Cell {...pickerRow('开始时间', form.start, () => setPicker('start'))} />
+        <Cell {...pickerRow('结束时间', form.end, () => setPicker('end'))} />
+      </CellGroup>
+      <FieldError text={errors.date} />
+      <FieldError text={errors.time} />
 
-      <View className='edit__group'>
-        <Cell
-          title='参会范围'
-          extra={scopeLabel(form.scope, groupNameOf(form.scope))}
-          onClick={scopes.length > 1 ? () => setPicker('scope') : undefined}
-          clickable={scopes.length > 1}
-        />
-        <FieldError text={errors.scope} />
-      </View>
+      <CellGroup className='edit__cells'>
+        <Cell {...pickerRow('参会范围', scopeLabel(form.scope, groupNameOf(form.scope)), scopes.length > 1 ? () => setPicker('scope') : undefined)} />
+      </CellGroup>
+      <FieldError text={errors.scope} />
 
       <View className='edit__group edit__field'>
         <Text className='edit__label'>地点（可不填）</Text>
@@ -245,6 +259,7 @@ function MeetingForm({ member, initial, meetingId, meetingGroupName = null }: Fo
 
       <Picker
         visible={picker === 'type'}
+        threeDimensional={false}
         title='会议类型'
         options={[types.map((t) => ({ label: MEETING_TYPE_LABELS[t], value: t }))]}
         value={[form.type]}
@@ -256,6 +271,7 @@ function MeetingForm({ member, initial, meetingId, meetingGroupName = null }: Fo
       />
       <Picker
         visible={picker === 'scope'}
+        threeDimensional={false}
         title='参会范围'
         options={[scopes.map((s) => ({ label: scopeLabel(s, groupNameOf(s)), value: scopeKey(s) }))]}
         value={[scopeKey(form.scope)]}
@@ -267,6 +283,7 @@ function MeetingForm({ member, initial, meetingId, meetingGroupName = null }: Fo
       />
       <DatePicker
         visible={picker === 'date'}
+        threeDimensional={false}
         title='会议日期'
         type='date'
         showChinese
@@ -280,6 +297,7 @@ function MeetingForm({ member, initial, meetingId, meetingGroupName = null }: Fo
         <DatePicker
           key={which}
           visible={picker === which}
+          threeDimensional={false}
           title={which === 'start' ? '开始时间' : '结束时间'}
           type='hour-minutes'
           minuteStep={5}
