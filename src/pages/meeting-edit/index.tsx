@@ -207,7 +207,7 @@ function MeetingForm({ member, initial, meetingId, meetingGroupName = null }: Fo
       </View>
 
       <CellGroup className='edit__cells'>
-        <Cell {...pickerRow('日期', form.date ? formatDateZh(form.date) : '请选择', () => setPicker('date'), !form.date)} />
+        <Cell {...pickerRow('会议日期', form.date ? formatDateZh(form.date) : '请选择', () => setPicker('date'), !form.date)} />
         <Cell {...pickerRow('开始时间', form.start, () => setPicker('start'))} />
         <Cell {...pickerRow('结束时间', form.end, () => setPicker('end'))} />
       </CellGroup>
