@@ -11,6 +11,8 @@ export default defineAppConfig({
     'pages/checkin-code/index',
     'pages/checkin/index',
     'pages/attendance/index',
+    'pages/dues/index',
+    'pages/reach/index',
     // Local mode's demo sign-in; the mini-program knows the user from WeChat.
     ...(isH5 ? ['pages/login/index'] : []),
   ],
