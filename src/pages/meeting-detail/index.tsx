@@ -38,7 +38,7 @@ function statusLine(kind: StatusKind, data: Loaded): string | null {
     case 'leave_refused':
       return '请假未获批准，请按时参加'
     case 'open':
-      return isWeapp ? '签到已开始，点下方“扫码签到”扫描会场屏幕上的二维码' : '签到已开始，请用手机扫描会场屏幕上的二维码'
+      return isWeapp ? '签到已开始，点“扫码签到”扫描会场屏幕上的二维码' : '签到已开始，请用手机扫描会场屏幕上的二维码'
     case 'upcoming':
       return `会前 ${CHECKIN_OPENS_BEFORE_MIN} 分钟（${clockTime(new Date(Date.parse(meeting.startAt) - CHECKIN_OPENS_BEFORE_MIN * 60_000).toISOString())}）起可以签到`
     case 'absent':
