@@ -75,7 +75,14 @@ export interface AttendanceRow {
 export interface ActionMap {
   'session.me': {
     payload: Record<string, never>
-    result: { openid: string; member: MemberView | null }
+    result: {
+      openid: string
+      member: MemberView | null
+      /** The server's clock, so that the app's "today" and check-in windows agree with it. */
+      now: string
+      /** The caller's branch's 党小组 (empty for an unbound user). */
+      groups: Array<{ id: string; name: string }>
+    }
   }
   'schedule.month': {
     payload: { month: string }

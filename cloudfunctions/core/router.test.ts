@@ -146,7 +146,7 @@ describe('UNAUTHENTICATED', () => {
   it('ignores an openid in the payload: identity comes only from the platform', async () => {
     const { as } = await aRouter()
     const envelope = await as('wx-stranger')('session.me', { openid: 'demo-secretary' })
-    expect(data(envelope)).toEqual({ openid: 'wx-stranger', member: null })
+    expect(data(envelope)).toMatchObject({ openid: 'wx-stranger', member: null })
   })
 })
 
@@ -181,15 +181,24 @@ describe('NOT_MEMBER', () => {
     })
   })
 
+  it('tells any caller the server time, in Shanghai, so the app\u2019s clock can follow it', async () => {
+    const { as } = await aRouter()
+    expect(data<{ now: string; groups: unknown[] }>(await as('wx-stranger')('session.me'))).toMatchObject({ now: '2026-05-20T10:00:00+08:00', groups: [] })
+    expect(data<{ groups: unknown[] }>(await as('demo-member-01')('session.me')).groups).toEqual([
+      { id: 'demo-group-1', name: '第一党小组' },
+      { id: 'demo-group-2', name: '第二党小组' },
+    ])
+  })
+
   it('does not stop session.me, which answers member null', async () => {
     const { as } = await aRouter()
-    expect(data(await as('wx-stranger')('session.me'))).toEqual({ openid: 'wx-stranger', member: null })
+    expect(data(await as('wx-stranger')('session.me'))).toMatchObject({ openid: 'wx-stranger', member: null })
   })
 
   it('treats a member who has left (inactive) as unbound', async () => {
     const { as, storage } = await aRouter()
     await storage.insert('members', aMember().boundTo('wx-left').inactive().build())
-    expect(data(await as('wx-left')('session.me'))).toEqual({ openid: 'wx-left', member: null })
+    expect(data(await as('wx-left')('session.me'))).toMatchObject({ openid: 'wx-left', member: null })
     expect(await as('wx-left')('points.mine', {})).toMatchObject({ ok: false, error: { code: 'NOT_MEMBER' } })
   })
 })

@@ -6,6 +6,7 @@ import Taro from '@tarojs/taro'
 import { create } from 'zustand'
 import type { Result } from '../../types/actions'
 import { ApiError, call, setAuthToken } from '../services/call'
+import { serverTimeSeen } from '../services/clock'
 
 const TOKEN_KEY = 'zhibu.session'
 const RETURN_KEY = 'zhibu.returnTo'
@@ -63,6 +64,7 @@ export const useSessionStore = create<SessionState>((set, get) => ({
     set({ token, status: 'loading', error: null })
     try {
       const me = await call('session.me', {})
+      serverTimeSeen(me.now)
       set({ me, status: 'ready' })
     } catch (err) {
       const error = err instanceof ApiError ? err : new ApiError('INTERNAL', '读取登录信息失败')

@@ -1,15 +1,20 @@
 import type { Result } from '../../../types/actions'
+import { toShanghaiIso } from '../../../src/domain/time'
 import type { Context } from '../context'
 
 export async function sessionMe(ctx: Context): Promise<Result<'session.me'>> {
   const member = ctx.member
-  if (!member) return { openid: ctx.caller.openid, member: null }
-  const [branch, group] = await Promise.all([
+  const now = toShanghaiIso(ctx.clock.now())
+  if (!member) return { openid: ctx.caller.openid, member: null, now, groups: [] }
+  const [branch, groups] = await Promise.all([
     ctx.storage.get('branches', member.branchId),
-    member.groupId ? ctx.storage.get('groups', member.groupId) : Promise.resolve(null),
+    ctx.storage.find('groups', { branchId: member.branchId }, { orderBy: [['id', 'asc']] }),
   ])
+  const group = groups.find((g) => g.id === member.groupId)
   return {
     openid: ctx.caller.openid,
+    now,
+    groups: groups.map((g) => ({ id: g.id, name: g.name })),
     member: {
       id: member.id,
       name: member.name,

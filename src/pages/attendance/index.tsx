@@ -16,6 +16,7 @@ import { usePolling } from '../../hooks/use-polling'
 import { useRemote } from '../../hooks/use-remote'
 import { ApiError, call } from '../../services/call'
 import './index.scss'
+import { now } from '../../services/clock'
 
 const REFRESH_EVERY_MS = 5000
 
@@ -54,7 +55,7 @@ function AttendanceSheet({ id }: { id: string }) {
   const [reviewing, setReviewing] = useState<string | null>(null)
 
   const sheet = remote.data
-  const phase = sheet ? windowState(sheet.meeting, new Date()) : 'not_yet'
+  const phase = sheet ? windowState(sheet.meeting, now()) : 'not_yet'
   // Live while check-in is open and the page is on screen.
   usePolling(remote.refresh, REFRESH_EVERY_MS, visible && phase === 'open')
 

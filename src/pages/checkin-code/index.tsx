@@ -14,6 +14,7 @@ import { usePolling } from '../../hooks/use-polling'
 import { useRemote } from '../../hooks/use-remote'
 import { ApiError, call, type ClientErrorCode } from '../../services/call'
 import './index.scss'
+import { now } from '../../services/clock'
 
 const LIVE_EVERY_MS = 3000
 const RETRY_MS = 3000
@@ -104,7 +105,7 @@ function CodeScreen({ id }: { id: string }) {
   }
 
   const m = meeting.data?.meeting
-  const phase = m ? windowState(m, new Date()) : 'open'
+  const phase = m ? windowState(m, now()) : 'open'
   const stale = staleSince !== null && Date.now() - staleSince > STALE_AFTER_MS
 
   return (

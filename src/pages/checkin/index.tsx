@@ -11,6 +11,7 @@ import { ApiError, call } from '../../services/call'
 import { backOr } from '../../services/navigation'
 import { scanToCheckIn } from '../../services/scan-checkin'
 import './index.scss'
+import { now } from '../../services/clock'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
@@ -121,7 +122,7 @@ function CheckIn({ token }: { token: string }) {
         <Text className={`checkin__word checkin__word--${tone}`}>{word}</Text>
         {title ? <Text className='checkin__meeting'>{title}</Text> : null}
         <Text className='checkin__time'>
-          {day === shanghaiDate(new Date()) ? '今天' : formatDateZh(day)} {clockTime(result.checkedInAt)}
+          {day === shanghaiDate(now()) ? '今天' : formatDateZh(day)} {clockTime(result.checkedInAt)}
           {result.status === 'makeup' ? ' · 由组织者补签' : result.status === 'late' ? ' · 晚于开始时间' : ''}
         </Text>
         {result.pointsAwarded > 0 ? (

@@ -14,6 +14,7 @@ import { calendarDay, shanghaiDate } from '../../domain/time'
 import { useRemote } from '../../hooks/use-remote'
 import { call } from '../../services/call'
 import './index.scss'
+import { now } from '../../services/clock'
 
 /** Six months in a row unpaid is 自行脱党 (条例第三十一条): flag members from three on. */
 export const DRIFTING_FROM = 3
@@ -23,7 +24,7 @@ const prevMonth = (month: string) => calendarDay(`${month}-01`).subtract(1, 'mon
 
 /** A member's own 登记表: this year's months, paid or not, and marking a month paid. */
 function MyDues() {
-  const today = shanghaiDate(new Date())
+  const today = shanghaiDate(now())
   const mine = useRemote(() => call('dues.mine', {}), [])
   const [paying, setPaying] = useState<string | null>(null)
 
@@ -122,7 +123,7 @@ function Person({ item, onPay, onConfirm }: { item: DuesItem; onPay: () => void;
 
 /** The secretary's 登记表 for a month: who has paid, who has not, totals and the collection rate. */
 function BranchDues() {
-  const today = shanghaiDate(new Date())
+  const today = shanghaiDate(now())
   const [month, setMonth] = useState(today.slice(0, 7))
   const status = useRemote(() => call('dues.status', { month }), [month])
   const [paying, setPaying] = useState<DuesItem | null>(null)

@@ -14,6 +14,7 @@ import { addDays, shanghaiDate } from '../../domain/time'
 import { useRemote } from '../../hooks/use-remote'
 import { call } from '../../services/call'
 import './index.scss'
+import { now } from '../../services/clock'
 
 /** This month's day if it is still ahead, otherwise next month's. */
 async function loadUpcoming(today: string) {
@@ -29,12 +30,12 @@ async function loadUpcoming(today: string) {
 /** The next meeting I am expected at (or running now), if any in the coming weeks. */
 async function loadNextMeeting(today: string) {
   const { meetings } = await call('meeting.list', { from: today, to: addDays(today, 45) })
-  const now = Date.now()
-  return meetings.find((m) => m.status === 'scheduled' && m.myStatus.invited && Date.parse(m.endAt) >= now) ?? null
+  const at = now().getTime()
+  return meetings.find((m) => m.status === 'scheduled' && m.myStatus.invited && Date.parse(m.endAt) >= at) ?? null
 }
 
 function Home({ member }: { member: MemberView }) {
-  const today = shanghaiDate(new Date())
+  const today = shanghaiDate(now())
   const next = useRemote(() => loadNextMeeting(today), [today])
   const schedule = useRemote(() => loadUpcoming(today), [today])
   const dues = useRemote(() => call('dues.mine', {}), [])
@@ -72,7 +73,7 @@ function Home({ member }: { member: MemberView }) {
         {next.data ? (
           <MeetingCard
             meeting={next.data}
-            status={myStatusKind(next.data, next.data.myStatus, new Date())}
+            status={myStatusKind(next.data, next.data.myStatus, now())}
             relative={relativeDay(today, shanghaiDate(next.data.startAt))}
             onClick={() => Taro.navigateTo({ url: `/pages/meeting-detail/index?id=${next.data!.id}` })}
           />

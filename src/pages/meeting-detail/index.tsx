@@ -15,6 +15,7 @@ import { useRemote } from '../../hooks/use-remote'
 import { call } from '../../services/call'
 import { scanToCheckIn } from '../../services/scan-checkin'
 import './index.scss'
+import { now } from '../../services/clock'
 
 type Loaded = Result<'meeting.get'>
 
@@ -71,13 +72,13 @@ function Detail({ member, id }: { member: MemberView; id: string }) {
 
   const data = remote.data
   const { meeting, myStatus, canManage } = data
-  const now = new Date()
+  const at = now()
   const cancelled = meeting.status === 'cancelled'
-  const phase = windowState(meeting, now)
-  const kind = myStatusKind(meeting, myStatus, now)
+  const phase = windowState(meeting, at)
+  const kind = myStatusKind(meeting, myStatus, at)
   const line = statusLine(kind, data)
   const canLeave =
-    !cancelled && myStatus.invited && !myStatus.status && now.getTime() < Date.parse(meeting.startAt) && myStatus.leave?.state !== 'pending'
+    !cancelled && myStatus.invited && !myStatus.status && at.getTime() < Date.parse(meeting.startAt) && myStatus.leave?.state !== 'pending'
   const canScan = isWeapp && !cancelled && myStatus.invited && !myStatus.status && phase === 'open'
   const showCode = canManage && !cancelled && phase !== 'closed'
   const seesAttendance = canManage && mayCall(PERMISSIONS['attendance.get'], member.roles)

@@ -12,7 +12,9 @@ import { effectiveRoles } from '../../domain/permissions'
 import { formatDateZh, inShanghai, shanghaiDate } from '../../domain/time'
 import { useRemote } from '../../hooks/use-remote'
 import { ApiError, call } from '../../services/call'
+import { useSessionStore } from '../../stores/use-session-store'
 import './index.scss'
+import { now } from '../../services/clock'
 
 const TITLE_MAX = 40
 const LOCATION_MAX = 60
@@ -80,7 +82,7 @@ const pad = (v: string | number | null) => String(v ?? '').padStart(2, '0')
 
 /** A Date that puts the picker's wheels on the given day and time (the device's zone is irrelevant here). */
 function pickerDate(date: string | null, hhmm: string): Date {
-  const d = date ?? shanghaiDate(new Date())
+  const d = date ?? shanghaiDate(now())
   return new Date(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)), Number(hhmm.slice(0, 2)), Number(hhmm.slice(3, 5)))
 }
 
@@ -133,16 +135,18 @@ function MeetingForm({ member, initial, meetingId, meetingGroupName = null }: Fo
   }
 
   const types = groupOnly ? (['group'] as MeetingType[]) : (Object.keys(MEETING_TYPE_LABELS) as MeetingType[])
+  // The leadership may hold a meeting for any 党小组 of the branch; a group leader for their own.
+  const groups = useSessionStore((st) => st.me?.groups ?? [])
   const scopes: MeetingScope[] = groupOnly
     ? member.groupId
       ? [{ kind: 'group', groupId: member.groupId }]
       : []
-    : [{ kind: 'branch' }, { kind: 'committee' }, ...(member.groupId ? [{ kind: 'group' as const, groupId: member.groupId }] : [])]
+    : [{ kind: 'branch' }, { kind: 'committee' }, ...groups.map((g) => ({ kind: 'group' as const, groupId: g.id }))]
   // Editing a meeting of another group keeps that group on offer.
   if (initial.scope.kind === 'group' && !scopes.some((s) => scopeKey(s) === scopeKey(initial.scope))) scopes.push(initial.scope)
   const groupNameOf = (s: MeetingScope) => {
     if (s.kind !== 'group') return null
-    return s.groupId === member.groupId ? member.groupName : meetingGroupName
+    return groups.find((g) => g.id === s.groupId)?.name ?? (s.groupId === member.groupId ? member.groupName : meetingGroupName)
   }
 
   async function submit() {
@@ -288,8 +292,8 @@ function MeetingForm({ member, initial, meetingId, meetingGroupName = null }: Fo
         type='date'
         showChinese
         value={pickerDate(form.date, form.start)}
-        startDate={inShanghai(new Date()).subtract(1, 'year').startOf('year').toDate()}
-        endDate={inShanghai(new Date()).add(2, 'year').endOf('year').toDate()}
+        startDate={inShanghai(now()).subtract(1, 'year').startOf('year').toDate()}
+        endDate={inShanghai(now()).add(2, 'year').endOf('year').toDate()}
         onConfirm={(_, values) => set('date', `${values[0]}-${pad(values[1])}-${pad(values[2])}`)}
         onClose={() => setPicker(null)}
       />

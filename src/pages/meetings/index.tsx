@@ -15,6 +15,7 @@ import { calendarDay, daysInMonth, formatDateZh, shanghaiDate } from '../../doma
 import { useRemote } from '../../hooks/use-remote'
 import { call } from '../../services/call'
 import './index.scss'
+import { now } from '../../services/clock'
 
 const MONTHS_AHEAD = 3
 /** How far the calendar pages from this month, either way. */
@@ -81,7 +82,7 @@ function MeetingList({ title, meetings, today, now, relative }: ListProps) {
 
 /** 会议: upcoming and past meetings with my status, a month calendar, and the fixed monthly days. */
 function Meetings({ member }: { member: MemberView }) {
-  const today = shanghaiDate(new Date())
+  const today = shanghaiDate(now())
   const thisMonth = today.slice(0, 7)
   const [month, setMonth] = useState(thisMonth)
   const [showAllPast, setShowAllPast] = useState(false)
@@ -108,9 +109,9 @@ function Meetings({ member }: { member: MemberView }) {
     Taro.stopPullDownRefresh()
   })
 
-  const now = new Date()
+  const at = now()
   const all = list.data?.meetings ?? []
-  const ended = (m: ListedMeeting) => Date.parse(m.endAt) < now.getTime()
+  const ended = (m: ListedMeeting) => Date.parse(m.endAt) < at.getTime()
   const upcoming = all.filter((m) => !ended(m)).sort((a, b) => Date.parse(a.startAt) - Date.parse(b.startAt))
   const past = all.filter(ended).sort((a, b) => Date.parse(b.startAt) - Date.parse(a.startAt))
   const offset = monthsBetween(thisMonth, month)
@@ -130,7 +131,7 @@ function Meetings({ member }: { member: MemberView }) {
         }}
       >
         {upcoming.length ? (
-          <MeetingList title='即将召开' meetings={upcoming} today={today} now={now} relative />
+          <MeetingList title='即将召开' meetings={upcoming} today={today} now={at} relative />
         ) : (
           <View className='card meetings__none'>
             <Text className='muted'>近期没有安排会议。</Text>
@@ -138,7 +139,7 @@ function Meetings({ member }: { member: MemberView }) {
         )}
         {past.length ? (
           <View>
-            <MeetingList title='已结束' meetings={showAllPast ? past : past.slice(0, PAST_SHOWN)} today={today} now={now} />
+            <MeetingList title='已结束' meetings={showAllPast ? past : past.slice(0, PAST_SHOWN)} today={today} now={at} />
             {past.length > PAST_SHOWN && !showAllPast ? (
               <View className='meetings__more' onClick={() => setShowAllPast(true)} role='button'>
                 显示更早的 {past.length - PAST_SHOWN} 场
