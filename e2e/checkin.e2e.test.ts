@@ -3,7 +3,7 @@
  * opens its live code; a member's phone reads the code off that screen and opens its link; the
  * member is checked in, and the secretary's screen shows the arrival without reloading.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { join } from 'node:path'
 import { shanghaiDate } from '../src/domain/time'
 import { launch, phone, watchErrors } from './browser'
@@ -27,6 +27,18 @@ afterAll(async () => {
 
 /** A NutUI button by its words (its inner text element does not take the tap itself). */
 const button = (page: Page, text: string) => page.locator('taro-button-core', { hasText: text }).first()
+
+/** Waits for a page's slide-in animation to finish: the element stops moving and sits on screen. */
+async function settled(locator: Locator) {
+  let last = -1
+  for (let i = 0; i < 50; i++) {
+    const box = await locator.boundingBox()
+    if (box && box.x >= 0 && box.x === last) return
+    last = box?.x ?? -1
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error('the page never settled')
+}
 
 async function signIn(context: BrowserContext, openid: string): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage()
@@ -71,6 +83,7 @@ test('secretary shows the live code, a member checks in from its link, the arriv
   await s.waitForURL(/pages\/checkin-code\/index/)
   const qr = s.locator('.qr-code__img')
   await qr.waitFor()
+  await settled(qr)
   await s.locator('.code-page__count-num').first().filter({ hasText: '0' }).waitFor()
   await s.screenshot({ path: join(SHOTS, 'checkin-code-before.png') })
 
