@@ -15,6 +15,14 @@ import type {
   PaymentState,
   ScheduledDay,
   TemplateKind,
+  BranchSettings,
+  Question,
+  QuestionType,
+  Quiz,
+  ReviewState,
+  Study,
+  StudyKind,
+  XuexiReport,
 } from './models'
 import type { DuesCategory } from '../src/domain/dues'
 
@@ -22,6 +30,24 @@ import type { DuesCategory } from '../src/domain/dues'
 export type SubscribeAnswer = 'accept' | 'reject' | 'ban' | 'filter'
 
 export type Credits = Record<TemplateKind, number>
+
+/** A quiz as a member sees it: never the answers. */
+export interface QuizView extends Omit<Quiz, 'questionIds'> {
+  questionCount: number
+}
+
+export interface MyQuiz {
+  state: 'not_started' | 'in_progress' | 'submitted'
+  startedAt?: string
+  score?: number
+  passed?: boolean
+}
+
+/** The settings a branch may change (the rest of BranchSettings has defaults). */
+export type EditableSettings = Pick<
+  BranchSettings,
+  'targetHours' | 'committeeTargetHours' | 'selfStudyNeedsApproval' | 'rankingsEnabled' | 'xuexiWeeklyTarget'
+>
 
 export interface DuesItem {
   memberId: string
@@ -230,6 +256,132 @@ export interface ActionMap {
   'dues.table': {
     payload: Record<string, never>
     result: { members: Array<{ memberId: string; name: string; category: DuesCategory | null; base?: number; amount: number | null }> }
+  }
+  'points.history': {
+    payload: { year?: number }
+    result: { year: number; rows: Array<{ id: string; kind: PointsKind; points: number; studyHours: number; reason: string; at: string }> }
+  }
+  'study.log': {
+    payload: { title: string; kind: StudyKind; minutes: number; note?: string; photo?: string; studiedOn?: string }
+    /** `counted` is false while the record waits for a committee member's approval. */
+    result: { study: Study; counted: boolean }
+  }
+  'study.mine': {
+    payload: { year?: number }
+    result: { studies: Study[] }
+  }
+  'study.pending': {
+    payload: Record<string, never>
+    result: { studies: Array<Study & { name: string }> }
+  }
+  'study.review': {
+    payload: { studyId: string; approve: boolean }
+    result: { state: ReviewState }
+  }
+  'study.overview': {
+    payload: { year?: number }
+    result: {
+      year: number
+      rankingsEnabled: boolean
+      members: Array<{ memberId: string; name: string; studyHours: number; target: number; expectedByNow: number; behind: boolean; points: number }>
+    }
+  }
+  'study.ranking': {
+    payload: { year?: number }
+    result: { year: number; rows: Array<{ memberId: string; name: string; points: number; studyHours: number }> }
+  }
+  'xuexi.report': {
+    /** Any day of the week reported (default: this week); points as shown in 学习强国. */
+    payload: { week?: string; points: number; screenshot?: string }
+    result: { report: XuexiReport; target: number }
+  }
+  'xuexi.mine': {
+    payload: Record<string, never>
+    result: { target: number; weeks: Array<{ week: string; points: number | null }> }
+  }
+  'question.create': {
+    payload: { type: QuestionType; stem: string; options?: string[]; answer: number[] }
+    result: { question: Question }
+  }
+  'question.import': {
+    /** A spreadsheet saved as CSV: 题型,题干,选项A,选项B,选项C,选项D,答案 (first row may be the header). */
+    payload: { csv: string }
+    result: { imported: number; questions: Question[] }
+  }
+  'question.list': {
+    payload: Record<string, never>
+    result: { questions: Question[] }
+  }
+  'quiz.create': {
+    payload: { title: string; questionIds: string[]; opensAt: string; closesAt: string; timeLimitMin: number; passScore?: number; points?: number }
+    result: { quiz: QuizView }
+  }
+  'quiz.list': {
+    payload: Record<string, never>
+    result: { quizzes: Array<QuizView & { my: MyQuiz }> }
+  }
+  'quiz.start': {
+    payload: { quizId: string }
+    result: {
+      quiz: QuizView
+      startedAt: string
+      /** When the answers must be in (the time limit, or the quiz's close, whichever is first). */
+      deadline: string
+      questions: Array<{ id: string; type: QuestionType; stem: string; options: string[] }>
+    }
+  }
+  'quiz.submit': {
+    /** Only the answers: the score is computed on the server, whatever else is sent. */
+    payload: { quizId: string; answers: Record<string, number[]> }
+    result: {
+      score: number
+      correct: number
+      total: number
+      passed: boolean
+      pointsAwarded: number
+      review: Array<{ questionId: string; right: boolean; answer: number[]; chosen: number[] }>
+    }
+  }
+  'quiz.results': {
+    payload: { quizId: string }
+    result: {
+      quiz: QuizView
+      taken: Array<{ memberId: string; name: string; score: number | null; passed: boolean | null }>
+      notTaken: Array<{ memberId: string; name: string }>
+    }
+  }
+  'makeup.mine': {
+    payload: Record<string, never>
+    result: {
+      tasks: Array<{
+        meetingId: string
+        title: string
+        type: MeetingType
+        endedAt: string
+        deadline: string
+        overdue: boolean
+        /** The meeting's materials (its agenda) to study. */
+        materials: string | null
+        done: boolean
+        completedAt: string | null
+      }>
+    }
+  }
+  'makeup.complete': {
+    payload: { meetingId: string; note?: string }
+    result: { completedAt: string; pointsAwarded: number }
+  }
+  'makeup.overview': {
+    payload: Record<string, never>
+    result: { owed: Array<{ meetingId: string; title: string; deadline: string; members: Array<{ memberId: string; name: string; overdue: boolean }> }> }
+  }
+  'branch.settings': {
+    payload: Record<string, never>
+    result: { settings: Required<EditableSettings> }
+  }
+  'branch.updateSettings': {
+    payload: Partial<EditableSettings>
+    result: { settings: Required<EditableSettings> }
   }
   'attendance.mine': {
     payload: { year?: number }

@@ -42,6 +42,12 @@ export interface BranchSettings {
   meetingReminderHours?: number
   /** The first month (YYYY-MM) the dues register covers; unpaid streaks start counting here. */
   duesSince?: string
+  /** Self-study counts only after a committee member approves it (default: at once). */
+  selfStudyNeedsApproval?: boolean
+  /** Point rankings are shown only if the branch turns them on (off by default: 2023 rules against 指尖上的形式主义). */
+  rankingsEnabled?: boolean
+  /** 学习强国 points a week a member aims for (seed 002: 150). */
+  xuexiWeeklyTarget?: number
 }
 
 export interface Branch {
@@ -263,4 +269,101 @@ export interface Job {
   lastBranchId: string | null
   finished: boolean
   updatedAt: string
+}
+
+/** 自学 kinds: 原文, 党课视频, 学习强国, 其他. */
+export type StudyKind = 'original' | 'video' | 'xuexi' | 'other'
+
+export const STUDY_KINDS: readonly StudyKind[] = ['original', 'video', 'xuexi', 'other']
+
+export type ReviewState = 'pending' | 'approved' | 'refused'
+
+/** A self-study record a member logged. It counts once approved (at once, unless the branch reviews them). */
+export interface Study {
+  id: string
+  branchId: string
+  memberId: string
+  title: string
+  kind: StudyKind
+  minutes: number
+  note: string | null
+  /** A photo: a cloud fileID in WeChat, a small data URL locally. */
+  photo: string | null
+  /** The day studied (YYYY-MM-DD). */
+  studiedOn: string
+  state: ReviewState
+  createdAt: string
+  reviewedBy: string | null
+  reviewedAt: string | null
+}
+
+/** A member's own report of one week's 学习强国 points (there is no API to read them). Id `${memberId}:${week}`. */
+export interface XuexiReport {
+  id: string
+  branchId: string
+  memberId: string
+  /** The Monday the week starts on (YYYY-MM-DD). */
+  week: string
+  points: number
+  screenshot: string | null
+  reportedAt: string
+}
+
+export type QuestionType = 'single' | 'multiple' | 'judge'
+
+export interface Question {
+  id: string
+  branchId: string
+  type: QuestionType
+  stem: string
+  /** For judge questions: ['正确', '错误']. */
+  options: string[]
+  /** Indexes into options; never sent to a member before they submit. */
+  answer: number[]
+  createdBy: string
+  createdAt: string
+}
+
+/** A monthly knowledge test: a set of questions, open for a period, answered once, timed. */
+export interface Quiz {
+  id: string
+  branchId: string
+  title: string
+  questionIds: string[]
+  opensAt: string
+  closesAt: string
+  timeLimitMin: number
+  /** Percentage (0–100) needed to pass. */
+  passScore: number
+  points: number
+  studyTenths: number
+  createdBy: string
+  createdAt: string
+}
+
+/** One member's one attempt at a quiz. Id `${quizId}:${memberId}`. */
+export interface QuizAttempt {
+  id: string
+  branchId: string
+  quizId: string
+  memberId: string
+  startedAt: string
+  submittedAt: string | null
+  /** questionId → chosen option indexes. */
+  answers: Record<string, number[]> | null
+  correct: number
+  total: number
+  /** 0–100, computed on the server. */
+  score: number | null
+  passed: boolean | null
+}
+
+/** A completed 补学 for a missed 支部党员大会 or 党课. Id `${meetingId}:${memberId}`. */
+export interface MakeupStudy {
+  id: string
+  branchId: string
+  meetingId: string
+  memberId: string
+  note: string | null
+  completedAt: string
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import type { ActionName, Payload } from '../../types/actions'
-import { MEETING_TYPES } from '../../types/models'
+import { MEETING_TYPES, STUDY_KINDS } from '../../types/models'
 import { DUES_CATEGORIES } from './dues'
 import { DATE_RE, isRealDate, MONTH_RE } from './time'
 
@@ -80,6 +80,27 @@ const duesCategory = z.enum(DUES_CATEGORIES as unknown as [string, ...string[]],
   error: '应为 employed、retired、student、unemployed、subsistence、farmer 或 custom',
 }) as unknown as z.ZodType<(typeof DUES_CATEGORIES)[number]>
 
+const studyKind = z.enum(STUDY_KINDS as unknown as [string, ...string[]], {
+  error: '应为 original（原文）、video（党课视频）、xuexi（学习强国）或 other（其他）',
+}) as unknown as z.ZodType<(typeof STUDY_KINDS)[number]>
+
+const questionType = z.enum(['single', 'multiple', 'judge'], { error: '应为 single（单选）、multiple（多选）或 judge（判断）' })
+
+/** A photo or screenshot: a cloud fileID, or a small image data URL in local mode. */
+const picture = z
+  .string({ error: '应为图片' })
+  .max(400_000, { error: '图片太大，请压缩后再上传' })
+  .regex(/^(cloud:\/\/[^\s]+|data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+)$/, { error: '应为图片' })
+
+const int = (label: string, min: number, max: number) =>
+  z
+    .number({ error: `${label}应为整数` })
+    .int({ error: `${label}应为整数` })
+    .min(min, { error: `${label}不能小于 ${min}` })
+    .max(max, { error: `${label}不能大于 ${max}` })
+
+const optionIndexes = z.array(int('选项序号', 0, 9), { error: '应为选项序号的数组，例如 [0, 2]' }).max(10, { error: '选项过多' })
+
 export const SCHEMAS: { [K in ActionName]: z.ZodType<Payload<K>> } = {
   'session.me': z.object({}) as z.ZodType<Payload<'session.me'>>,
   'schedule.month': z.object({ month }),
@@ -122,6 +143,57 @@ export const SCHEMAS: { [K in ActionName]: z.ZodType<Payload<K>> } = {
   'dues.confirm': z.object({ memberId: id, month, amount: fen('amount').optional(), paidAt: date.optional() }),
   'dues.mine': z.object({ year: year.optional() }),
   'dues.table': z.object({}) as z.ZodType<Payload<'dues.table'>>,
+  'points.history': z.object({ year: year.optional() }),
+  'study.log': z.object({
+    title: text('学习内容', 1, 60),
+    kind: studyKind,
+    minutes: int('学习时长（分钟）', 5, 600),
+    note: text('心得', 0, 500).optional(),
+    photo: picture.optional(),
+    studiedOn: date.optional(),
+  }),
+  'study.mine': z.object({ year: year.optional() }),
+  'study.pending': z.object({}) as z.ZodType<Payload<'study.pending'>>,
+  'study.review': z.object({ studyId: id, approve: z.boolean({ error: '应为 true（通过）或 false（不通过）' }) }),
+  'study.overview': z.object({ year: year.optional() }),
+  'study.ranking': z.object({ year: year.optional() }),
+  'xuexi.report': z.object({ week: date.optional(), points: int('学习强国积分', 0, 5000), screenshot: picture.optional() }),
+  'xuexi.mine': z.object({}) as z.ZodType<Payload<'xuexi.mine'>>,
+  'question.create': z.object({
+    type: questionType,
+    stem: text('题干', 2, 300),
+    options: z.array(text('选项', 1, 100), { error: '应为选项文字的数组' }).max(8, { error: '最多 8 个选项' }).optional(),
+    answer: optionIndexes.min(1, { error: '请给出正确答案' }),
+  }),
+  'question.import': z.object({ csv: z.string({ error: '应为 CSV 文本' }).min(1, { error: '不能为空' }).max(500_000, { error: '文件过大，请分批导入' }) }),
+  'question.list': z.object({}) as z.ZodType<Payload<'question.list'>>,
+  'quiz.create': z.object({
+    title: text('测试名称', 1, 40),
+    questionIds: z.array(id, { error: '应为题目编号的数组' }).min(1, { error: '至少选择 1 道题' }).max(100, { error: '最多 100 道题' }),
+    opensAt: instant,
+    closesAt: instant,
+    timeLimitMin: int('答题时间（分钟）', 1, 180),
+    passScore: int('及格分', 0, 100).optional(),
+    points: int('积分', 0, 20).optional(),
+  }),
+  'quiz.list': z.object({}) as z.ZodType<Payload<'quiz.list'>>,
+  'quiz.start': z.object({ quizId: id }),
+  'quiz.submit': z.object({
+    quizId: id,
+    answers: z.record(id, optionIndexes, { error: '应为 { 题目编号: [选项序号] }' }),
+  }),
+  'quiz.results': z.object({ quizId: id }),
+  'makeup.mine': z.object({}) as z.ZodType<Payload<'makeup.mine'>>,
+  'makeup.complete': z.object({ meetingId: id, note: text('学习体会', 0, 500).optional() }),
+  'makeup.overview': z.object({}) as z.ZodType<Payload<'makeup.overview'>>,
+  'branch.settings': z.object({}) as z.ZodType<Payload<'branch.settings'>>,
+  'branch.updateSettings': z.object({
+    targetHours: int('全年学时目标', 1, 200).optional(),
+    committeeTargetHours: int('支委全年学时目标', 1, 200).optional(),
+    selfStudyNeedsApproval: z.boolean({ error: '应为 true 或 false' }).optional(),
+    rankingsEnabled: z.boolean({ error: '应为 true 或 false' }).optional(),
+    xuexiWeeklyTarget: int('学习强国每周目标', 0, 1000).optional(),
+  }),
 }
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; field: string; message: string }
