@@ -42,4 +42,20 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
     { fields: ['memberId'], unique: false },
   ],
   jobs: [],
+  studies: [
+    { fields: ['memberId', 'studiedOn'], unique: false },
+    { fields: ['branchId', 'state'], unique: false },
+  ],
+  xuexi: [{ fields: ['memberId', 'week'], unique: false }],
+  questions: [{ fields: ['branchId', 'createdAt'], unique: false }],
+  quizzes: [{ fields: ['branchId', 'closesAt'], unique: false }],
+  // One attempt per member and quiz is the id `${quizId}:${memberId}`.
+  attempts: [
+    { fields: ['quizId'], unique: false },
+    { fields: ['memberId'], unique: false },
+  ],
+  makeups: [
+    { fields: ['meetingId'], unique: false },
+    { fields: ['memberId'], unique: false },
+  ],
 }

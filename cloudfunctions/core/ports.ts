@@ -14,6 +14,12 @@ import type {
   Notice,
   Payment,
   Send,
+  MakeupStudy,
+  Question,
+  Quiz,
+  QuizAttempt,
+  Study,
+  XuexiReport,
 } from '../../types/models'
 
 /** Collection name → the plain object stored in it. Every document carries its branchId. */
@@ -30,6 +36,12 @@ export interface Collections {
   notices: Notice
   payments: Payment
   jobs: Job
+  studies: Study
+  xuexi: XuexiReport
+  questions: Question
+  quizzes: Quiz
+  attempts: QuizAttempt
+  makeups: MakeupStudy
 }
 export type CollectionName = keyof Collections
 

@@ -84,6 +84,28 @@ const VALID_PAYLOAD: Record<ActionName, unknown> = {
   'dues.confirm': { memberId: 'demo-member-01', month: '2026-05', amount: 4500 },
   'dues.mine': {},
   'dues.table': {},
+  'points.history': {},
+  'study.log': { title: '学习党章第一章', kind: 'original', minutes: 45 },
+  'study.mine': {},
+  'study.pending': {},
+  'study.review': { studyId: 'no-such-study', approve: true },
+  'study.overview': {},
+  'study.ranking': {},
+  'xuexi.report': { points: 120 },
+  'xuexi.mine': {},
+  'question.create': { type: 'judge', stem: '党的最高理想是实现共产主义', answer: [0] },
+  'question.import': { csv: '判断,党的最高理想是实现共产主义,对' },
+  'question.list': {},
+  'quiz.create': { title: '五月测试', questionIds: ['no-such-question'], opensAt: '2026-05-20T00:00:00+08:00', closesAt: '2026-05-31T23:59:00+08:00', timeLimitMin: 20 },
+  'quiz.list': {},
+  'quiz.start': { quizId: 'no-such-quiz' },
+  'quiz.submit': { quizId: 'no-such-quiz', answers: {} },
+  'quiz.results': { quizId: 'no-such-quiz' },
+  'makeup.mine': {},
+  'makeup.complete': { meetingId: 'no-such-meeting' },
+  'makeup.overview': {},
+  'branch.settings': {},
+  'branch.updateSettings': { rankingsEnabled: false },
 }
 
 /** Codes that mean the call got past the router to the use case (a domain answer, not a refusal). */
@@ -104,6 +126,12 @@ async function everything(storage: Storage) {
     'notices',
     'payments',
     'jobs',
+    'studies',
+    'xuexi',
+    'questions',
+    'quizzes',
+    'attempts',
+    'makeups',
   ]
   const dump: Record<string, unknown[]> = {}
   for (const c of collections) dump[c] = await storage.find(c, {}, { orderBy: [['id', 'asc']] })

@@ -19,10 +19,24 @@ export interface AttendanceAward {
   at: Date
 }
 
+/**
+ * Writes one ledger row unless its (member, source) already has one; answers the points it
+ * awarded now (0 when the row already existed).
+ */
+export async function awardOnce(storage: Storage, entry: LedgerEntry): Promise<number> {
+  if (entry.points <= 0 && entry.studyTenths <= 0) return 0
+  try {
+    await storage.insert('ledger', entry)
+    return entry.points
+  } catch (err) {
+    if (err instanceof DuplicateKeyError) return 0
+    throw err
+  }
+}
+
 /** Writes the award; answers the points it awarded now (0 when the row already existed). */
 export async function awardAttendance(storage: Storage, a: AttendanceAward): Promise<number> {
-  if (a.points <= 0 && a.studyTenths <= 0) return 0
-  const entry: LedgerEntry = {
+  return awardOnce(storage, {
     id: `attendance:${a.attendanceId}`,
     branchId: a.branchId,
     memberId: a.memberId,
@@ -34,12 +48,10 @@ export async function awardAttendance(storage: Storage, a: AttendanceAward): Pro
     by: a.by,
     at: toShanghaiIso(a.at),
     reason: `参加${MEETING_TYPE_LABELS[a.meetingType]}`,
-  }
-  try {
-    await storage.insert('ledger', entry)
-    return a.points
-  } catch (err) {
-    if (err instanceof DuplicateKeyError) return 0
-    throw err
-  }
+  })
+}
+
+/** A ledger row for an award earned at `at`: the year is Shanghai's. */
+export function ledgerRow(fields: Omit<LedgerEntry, 'year' | 'at'> & { at: Date }): LedgerEntry {
+  return { ...fields, year: inShanghai(fields.at).year(), at: toShanghaiIso(fields.at) }
 }

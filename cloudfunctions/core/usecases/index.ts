@@ -5,7 +5,22 @@ import { checkinCode, checkinLive, checkinManual, checkinSubmit } from './checki
 import { duesConfirm, duesMine, duesPay, duesSetBase, duesStatus, duesTable } from './dues'
 import { leaveRequest, leaveReview } from './leave'
 import { meetingCancel, meetingCreate, meetingGet, meetingList, meetingUpdate } from './meetings'
+import { makeupComplete, makeupMine, makeupOverview } from './makeup'
 import { pointsMine } from './points'
+import { questionCreate, questionImport, questionList, quizCreate, quizList, quizResults, quizStart, quizSubmit } from './quiz'
+import {
+  branchSettingsGet,
+  branchSettingsUpdate,
+  pointsHistory,
+  studyLog,
+  studyMine,
+  studyOverview,
+  studyPending,
+  studyRanking,
+  studyReview,
+  xuexiMine,
+  xuexiReport,
+} from './study'
 import { noticeList, subscriptionMine, subscriptionOverview, subscriptionRecord } from './subscriptions'
 import { scheduleMonth } from './schedule'
 import { sessionMe } from './session'
@@ -40,4 +55,26 @@ export const HANDLERS: { [K in ActionName]: Handler<K> } = {
   'dues.confirm': duesConfirm,
   'dues.mine': duesMine,
   'dues.table': duesTable,
+  'points.history': pointsHistory,
+  'study.log': studyLog,
+  'study.mine': studyMine,
+  'study.pending': studyPending,
+  'study.review': studyReview,
+  'study.overview': studyOverview,
+  'study.ranking': studyRanking,
+  'xuexi.report': xuexiReport,
+  'xuexi.mine': xuexiMine,
+  'question.create': questionCreate,
+  'question.import': questionImport,
+  'question.list': questionList,
+  'quiz.create': quizCreate,
+  'quiz.list': quizList,
+  'quiz.start': quizStart,
+  'quiz.submit': quizSubmit,
+  'quiz.results': quizResults,
+  'makeup.mine': makeupMine,
+  'makeup.complete': makeupComplete,
+  'makeup.overview': makeupOverview,
+  'branch.settings': branchSettingsGet,
+  'branch.updateSettings': branchSettingsUpdate,
 }

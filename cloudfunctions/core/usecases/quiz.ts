@@ -1,0 +1,222 @@
+/**
+ * The monthly knowledge test: a committee member builds it from the question bank and opens it for
+ * a period; each member answers once, timed; the server scores it (answers never reach a member
+ * before they submit, and a score sent by the client is never read); passing earns ledger points.
+ */
+import { randomBytes } from 'node:crypto'
+import type { Payload, QuizView, Result } from '../../../types/actions'
+import type { Question, Quiz, QuizAttempt } from '../../../types/models'
+import { JUDGE_OPTIONS, parseQuestionsCsv, questionProblem, QUIZ_DEFAULTS, scoreQuiz } from '../../../src/domain/study'
+import { toShanghaiIso } from '../../../src/domain/time'
+import { requireMember, type Context } from '../context'
+import { AppError, DuplicateKeyError } from '../errors'
+import { awardOnce, ledgerRow } from './awards'
+import { branchMembers } from './meeting-support'
+
+/** Answers that arrive this long after the time is up still count (a slow network). */
+const SUBMIT_GRACE_MS = 60_000
+const QUIZ_LIST_DAYS = 90
+
+const newId = (prefix: string, at: Date) => `${prefix}-${at.getTime().toString(36)}-${randomBytes(4).toString('hex')}`
+export const attemptId = (quizId: string, memberId: string) => `${quizId}:${memberId}`
+
+function view(q: Quiz): QuizView {
+  const { questionIds, ...rest } = q
+  return { ...rest, questionCount: questionIds.length }
+}
+
+async function loadQuiz(ctx: Context, branchId: string, quizId: string): Promise<Quiz> {
+  const quiz = await ctx.storage.get('quizzes', quizId)
+  if (!quiz || quiz.branchId !== branchId) throw new AppError('NOT_FOUND', '找不到这次测试')
+  return quiz
+}
+
+export async function questionCreate(ctx: Context, p: Payload<'question.create'>): Promise<Result<'question.create'>> {
+  const me = requireMember(ctx)
+  const options = p.type === 'judge' ? JUDGE_OPTIONS : p.options ?? []
+  const problem = questionProblem({ type: p.type, options, answer: p.answer })
+  if (problem) throw new AppError('INVALID_INPUT', `参数有误：${problem.includes('选项') && !problem.includes('答案') ? 'options' : 'answer'}：${problem}`)
+  const now = ctx.clock.now()
+  const question: Question = {
+    id: newId('q', now),
+    branchId: me.branchId,
+    type: p.type,
+    stem: p.stem,
+    options,
+    answer: [...new Set(p.answer)].sort(),
+    createdBy: me.id,
+    createdAt: toShanghaiIso(now),
+  }
+  await ctx.storage.insert('questions', question)
+  return { question }
+}
+
+export async function questionImport(ctx: Context, p: Payload<'question.import'>): Promise<Result<'question.import'>> {
+  const me = requireMember(ctx)
+  const parsed = parseQuestionsCsv(p.csv)
+  // The whole file or nothing: a half-imported bank is worse than a clear message.
+  if (!parsed.ok) throw new AppError('INVALID_INPUT', `参数有误：csv：第 ${parsed.row} 行：${parsed.message}`)
+  const now = ctx.clock.now()
+  const questions: Question[] = parsed.questions.map((q, i) => ({
+    id: `${newId('q', now)}-${i}`,
+    branchId: me.branchId,
+    ...q,
+    createdBy: me.id,
+    createdAt: toShanghaiIso(now),
+  }))
+  for (const q of questions) await ctx.storage.insert('questions', q)
+  return { imported: questions.length, questions }
+}
+
+export async function questionList(ctx: Context): Promise<Result<'question.list'>> {
+  const me = requireMember(ctx)
+  return { questions: await ctx.storage.find('questions', { branchId: me.branchId }, { orderBy: [['createdAt', 'desc']], limit: 1000 }) }
+}
+
+export async function quizCreate(ctx: Context, p: Payload<'quiz.create'>): Promise<Result<'quiz.create'>> {
+  const me = requireMember(ctx)
+  if (Date.parse(p.closesAt) <= Date.parse(p.opensAt)) throw new AppError('INVALID_INPUT', '参数有误：closesAt：结束时间应晚于开始时间')
+  const ids = [...new Set(p.questionIds)]
+  const found = await ctx.storage.find('questions', { id: { $in: ids }, branchId: me.branchId })
+  if (found.length !== ids.length) throw new AppError('NOT_FOUND', '有题目不在本支部题库中，可能已被删除')
+  const now = ctx.clock.now()
+  const quiz: Quiz = {
+    id: newId('quiz', now),
+    branchId: me.branchId,
+    title: p.title,
+    questionIds: ids,
+    opensAt: toShanghaiIso(p.opensAt),
+    closesAt: toShanghaiIso(p.closesAt),
+    timeLimitMin: p.timeLimitMin,
+    passScore: p.passScore ?? QUIZ_DEFAULTS.passScore,
+    points: p.points ?? QUIZ_DEFAULTS.points,
+    studyTenths: QUIZ_DEFAULTS.studyTenths,
+    createdBy: me.id,
+    createdAt: toShanghaiIso(now),
+  }
+  await ctx.storage.insert('quizzes', quiz)
+  return { quiz: view(quiz) }
+}
+
+export async function quizList(ctx: Context): Promise<Result<'quiz.list'>> {
+  const me = requireMember(ctx)
+  const since = toShanghaiIso(ctx.clock.now().getTime() - QUIZ_LIST_DAYS * 86400_000)
+  const [quizzes, attempts] = await Promise.all([
+    ctx.storage.find('quizzes', { branchId: me.branchId, closesAt: { $gte: since } }, { orderBy: [['opensAt', 'desc']] }),
+    ctx.storage.find('attempts', { memberId: me.id }),
+  ])
+  const mine = new Map(attempts.map((a) => [a.quizId, a]))
+  return {
+    quizzes: quizzes.map((q) => {
+      const a = mine.get(q.id)
+      return {
+        ...view(q),
+        my: !a
+          ? { state: 'not_started' as const }
+          : a.submittedAt
+            ? { state: 'submitted' as const, startedAt: a.startedAt, score: a.score ?? 0, passed: Boolean(a.passed) }
+            : { state: 'in_progress' as const, startedAt: a.startedAt },
+      }
+    }),
+  }
+}
+
+function deadlineOf(quiz: Quiz, startedAt: string): number {
+  return Math.min(Date.parse(startedAt) + quiz.timeLimitMin * 60_000, Date.parse(quiz.closesAt))
+}
+
+export async function quizStart(ctx: Context, p: Payload<'quiz.start'>): Promise<Result<'quiz.start'>> {
+  const me = requireMember(ctx)
+  const quiz = await loadQuiz(ctx, me.branchId, p.quizId)
+  const now = ctx.clock.now()
+  if (now.getTime() < Date.parse(quiz.opensAt)) throw new AppError('CONFLICT', '测试还没有开始')
+  const attempt: QuizAttempt = {
+    id: attemptId(quiz.id, me.id),
+    branchId: me.branchId,
+    quizId: quiz.id,
+    memberId: me.id,
+    startedAt: toShanghaiIso(now),
+    submittedAt: null,
+    answers: null,
+    correct: 0,
+    total: quiz.questionIds.length,
+    score: null,
+    passed: null,
+  }
+  let startedAt = attempt.startedAt
+  try {
+    if (now.getTime() > Date.parse(quiz.closesAt)) throw new AppError('CONFLICT', '测试已经结束')
+    await ctx.storage.insert('attempts', attempt)
+  } catch (err) {
+    if (!(err instanceof DuplicateKeyError)) throw err
+    // Answered once: coming back resumes the same attempt and the same clock.
+    const first = await ctx.storage.get('attempts', attempt.id)
+    if (!first) throw err
+    if (first.submittedAt) throw new AppError('CONFLICT', '您已经完成了这次测试')
+    startedAt = first.startedAt
+  }
+  const questions = await ctx.storage.find('questions', { id: { $in: quiz.questionIds } })
+  const byId = new Map(questions.map((q) => [q.id, q]))
+  return {
+    quiz: view(quiz),
+    startedAt,
+    deadline: toShanghaiIso(deadlineOf(quiz, startedAt)),
+    // Never the answers.
+    questions: quiz.questionIds
+      .map((id) => byId.get(id))
+      .filter((q): q is Question => Boolean(q))
+      .map((q) => ({ id: q.id, type: q.type, stem: q.stem, options: q.options })),
+  }
+}
+
+export async function quizSubmit(ctx: Context, p: Payload<'quiz.submit'>): Promise<Result<'quiz.submit'>> {
+  const me = requireMember(ctx)
+  const quiz = await loadQuiz(ctx, me.branchId, p.quizId)
+  const attempt = await ctx.storage.get('attempts', attemptId(quiz.id, me.id))
+  if (!attempt) throw new AppError('CONFLICT', '请先开始答题')
+  if (attempt.submittedAt) throw new AppError('CONFLICT', '您已经交过卷了，每次测试只能答一次')
+  const now = ctx.clock.now()
+  if (now.getTime() > deadlineOf(quiz, attempt.startedAt) + SUBMIT_GRACE_MS) throw new AppError('CONFLICT', '答题时间已经结束，未能交卷')
+  const questions = await ctx.storage.find('questions', { id: { $in: quiz.questionIds } })
+  const ordered = quiz.questionIds.map((id) => questions.find((q) => q.id === id)).filter((q): q is Question => Boolean(q))
+  // Only answers to this quiz's questions are read; the score is ours.
+  const answers = Object.fromEntries(ordered.filter((q) => p.answers[q.id]).map((q) => [q.id, p.answers[q.id]]))
+  const result = scoreQuiz(ordered, answers)
+  const passed = result.score >= quiz.passScore
+  const submitted = await ctx.storage.updateWhere('attempts', attempt.id, { submittedAt: null }, {
+    set: { submittedAt: toShanghaiIso(now), answers, correct: result.correct, total: result.total, score: result.score, passed },
+  })
+  if (!submitted) throw new AppError('CONFLICT', '您已经交过卷了，每次测试只能答一次')
+  const pointsAwarded = passed
+    ? await awardOnce(
+        ctx.storage,
+        ledgerRow({
+          id: `quiz:${quiz.id}:${me.id}`,
+          branchId: me.branchId,
+          memberId: me.id,
+          kind: 'test',
+          points: quiz.points,
+          studyTenths: quiz.studyTenths,
+          sourceId: `quiz:${quiz.id}`,
+          by: me.id,
+          at: now,
+          reason: `通过测试：${quiz.title}（${result.score} 分）`,
+        }),
+      )
+    : 0
+  return { score: result.score, correct: result.correct, total: result.total, passed, pointsAwarded, review: result.review }
+}
+
+export async function quizResults(ctx: Context, p: Payload<'quiz.results'>): Promise<Result<'quiz.results'>> {
+  const me = requireMember(ctx)
+  const quiz = await loadQuiz(ctx, me.branchId, p.quizId)
+  const [members, attempts] = await Promise.all([branchMembers(ctx, me.branchId), ctx.storage.find('attempts', { quizId: quiz.id })])
+  const byMember = new Map(attempts.filter((a) => a.submittedAt).map((a) => [a.memberId, a]))
+  return {
+    quiz: view(quiz),
+    taken: members
+      .filter((m) => byMember.has(m.id))
+      .map((m) => ({ memberId: m.id, name: m.name, score: byMember.get(m.id)!.score, passed: byMember.get(m.id)!.passed })),
+    notTaken: members.filter((m) => !byMember.has(m.id)).map((m) => ({ memberId: m.id, name: m.name })),
+  }
+}

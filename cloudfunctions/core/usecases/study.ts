@@ -1,0 +1,224 @@
+/**
+ * Study hours and points: self-study records, 学习强国 self-reports, the secretary's view of who is
+ * behind, and the branch's study settings. Every 学时 and point is a ledger row; totals are sums.
+ */
+import { randomBytes } from 'node:crypto'
+import type { Payload, Result } from '../../../types/actions'
+import type { Study } from '../../../types/models'
+import { studyTarget, sumLedger } from '../../../src/domain/points'
+import { expectedByNow, selfStudyAward, settingsWithDefaults, weekStart } from '../../../src/domain/study'
+import { addDays, inShanghai, shanghaiDate, toShanghaiIso } from '../../../src/domain/time'
+import { requireMember, type Context } from '../context'
+import { AppError, DuplicateKeyError } from '../errors'
+import { awardOnce, ledgerRow } from './awards'
+import { branchMembers } from './meeting-support'
+
+const XUEXI_WEEKS_SHOWN = 8
+/** How many weeks back a 学习强国 report may still be made. */
+const XUEXI_BACK_WEEKS = 4
+
+const KIND_WORDS = { original: '原文', video: '党课视频', xuexi: '学习强国', other: '其他' } as const
+
+async function branchSettings(ctx: Context, branchId: string) {
+  const branch = await ctx.storage.get('branches', branchId)
+  if (!branch) throw new AppError('NOT_FOUND', '找不到您所在的支部')
+  return { branch, settings: settingsWithDefaults(branch.settings) }
+}
+
+function awardStudy(ctx: Context, study: Study, by: string) {
+  const { points, studyTenths } = selfStudyAward(study.minutes)
+  return awardOnce(
+    ctx.storage,
+    ledgerRow({
+      id: `study:${study.id}`,
+      branchId: study.branchId,
+      memberId: study.memberId,
+      kind: 'self_study',
+      points,
+      studyTenths,
+      sourceId: `study:${study.id}`,
+      by,
+      at: new Date(Date.parse(`${study.studiedOn}T12:00:00+08:00`)),
+      reason: `自学（${KIND_WORDS[study.kind]}）：${study.title}`,
+    }),
+  )
+}
+
+export async function pointsHistory(ctx: Context, p: Payload<'points.history'>): Promise<Result<'points.history'>> {
+  const me = requireMember(ctx)
+  const year = p.year ?? inShanghai(ctx.clock.now()).year()
+  const rows = await ctx.storage.find('ledger', { memberId: me.id, year }, { orderBy: [['at', 'desc']] })
+  return {
+    year,
+    rows: rows.map((r) => ({ id: r.id, kind: r.kind, points: r.points, studyHours: r.studyTenths / 10, reason: r.reason, at: r.at })),
+  }
+}
+
+export async function studyLog(ctx: Context, p: Payload<'study.log'>): Promise<Result<'study.log'>> {
+  const me = requireMember(ctx)
+  const now = ctx.clock.now()
+  const today = shanghaiDate(now)
+  const studiedOn = p.studiedOn ?? today
+  if (studiedOn > today) throw new AppError('INVALID_INPUT', '参数有误：studiedOn：学习日期不能晚于今天')
+  if (studiedOn < addDays(today, -31)) {
+    throw new AppError('INVALID_INPUT', '参数有误：studiedOn：只能补记最近一个月的自学')
+  }
+  const { settings } = await branchSettings(ctx, me.branchId)
+  const study: Study = {
+    id: `s-${now.getTime().toString(36)}-${randomBytes(4).toString('hex')}`,
+    branchId: me.branchId,
+    memberId: me.id,
+    title: p.title,
+    kind: p.kind,
+    minutes: p.minutes,
+    note: p.note || null,
+    photo: p.photo ?? null,
+    studiedOn,
+    state: settings.selfStudyNeedsApproval ? 'pending' : 'approved',
+    createdAt: toShanghaiIso(now),
+    reviewedBy: null,
+    reviewedAt: null,
+  }
+  await ctx.storage.insert('studies', study)
+  if (study.state === 'approved') await awardStudy(ctx, study, me.id)
+  return { study, counted: study.state === 'approved' }
+}
+
+export async function studyMine(ctx: Context, p: Payload<'study.mine'>): Promise<Result<'study.mine'>> {
+  const me = requireMember(ctx)
+  const year = p.year ?? inShanghai(ctx.clock.now()).year()
+  const studies = await ctx.storage.find(
+    'studies',
+    { memberId: me.id, studiedOn: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } },
+    { orderBy: [['studiedOn', 'desc'], ['createdAt', 'desc']] },
+  )
+  return { studies }
+}
+
+export async function studyPending(ctx: Context): Promise<Result<'study.pending'>> {
+  const me = requireMember(ctx)
+  const [studies, members] = await Promise.all([
+    ctx.storage.find('studies', { branchId: me.branchId, state: 'pending' }, { orderBy: [['createdAt', 'asc']], limit: 200 }),
+    branchMembers(ctx, me.branchId),
+  ])
+  const names = new Map(members.map((m) => [m.id, m.name]))
+  return { studies: studies.map((s) => ({ ...s, name: names.get(s.memberId) ?? '' })) }
+}
+
+export async function studyReview(ctx: Context, p: Payload<'study.review'>): Promise<Result<'study.review'>> {
+  const me = requireMember(ctx)
+  const study = await ctx.storage.get('studies', p.studyId)
+  if (!study || study.branchId !== me.branchId) throw new AppError('NOT_FOUND', '找不到这条自学记录')
+  const state = p.approve ? 'approved' : 'refused'
+  if (study.state === state) return { state }
+  // Only a pending record is decided; an approved one has its points already.
+  const decided = await ctx.storage.updateWhere('studies', study.id, { state: 'pending' }, {
+    set: { state, reviewedBy: me.id, reviewedAt: toShanghaiIso(ctx.clock.now()) },
+  })
+  if (!decided) throw new AppError('CONFLICT', '这条记录已经审核过了')
+  if (state === 'approved') await awardStudy(ctx, { ...study, state }, me.id)
+  return { state }
+}
+
+async function yearTotals(ctx: Context, branchId: string, year: number) {
+  const [members, rows, branch] = await Promise.all([
+    branchMembers(ctx, branchId),
+    ctx.storage.find('ledger', { branchId, year }),
+    ctx.storage.get('branches', branchId),
+  ])
+  const byMember = new Map<string, typeof rows>()
+  for (const r of rows) {
+    if (!byMember.has(r.memberId)) byMember.set(r.memberId, [])
+    byMember.get(r.memberId)!.push(r)
+  }
+  return { members, byMember, branch }
+}
+
+export async function studyOverview(ctx: Context, p: Payload<'study.overview'>): Promise<Result<'study.overview'>> {
+  const me = requireMember(ctx)
+  const now = ctx.clock.now()
+  const year = p.year ?? inShanghai(now).year()
+  const { members, byMember, branch } = await yearTotals(ctx, me.branchId, year)
+  const today = shanghaiDate(now)
+  const asOf = today.slice(0, 4) === String(year) ? today : today.slice(0, 4) > String(year) ? `${year}-12-31` : `${year}-01-01`
+  return {
+    year,
+    rankingsEnabled: settingsWithDefaults(branch?.settings).rankingsEnabled,
+    members: members.map((m) => {
+      const sums = sumLedger(byMember.get(m.id) ?? [])
+      const target = studyTarget(m.roles, branch?.settings)
+      const expected = expectedByNow(target, asOf)
+      return { memberId: m.id, name: m.name, studyHours: sums.studyHours, target, expectedByNow: expected, behind: sums.studyHours < expected, points: sums.total }
+    }),
+  }
+}
+
+export async function studyRanking(ctx: Context, p: Payload<'study.ranking'>): Promise<Result<'study.ranking'>> {
+  const me = requireMember(ctx)
+  const year = p.year ?? inShanghai(ctx.clock.now()).year()
+  const { members, byMember, branch } = await yearTotals(ctx, me.branchId, year)
+  if (!settingsWithDefaults(branch?.settings).rankingsEnabled) throw new AppError('CONFLICT', '本支部没有开启积分排名')
+  const rows = members.map((m) => {
+    const sums = sumLedger(byMember.get(m.id) ?? [])
+    return { memberId: m.id, name: m.name, points: sums.total, studyHours: sums.studyHours }
+  })
+  rows.sort((a, b) => b.points - a.points || b.studyHours - a.studyHours || a.name.localeCompare(b.name, 'zh'))
+  return { year, rows }
+}
+
+export async function xuexiReport(ctx: Context, p: Payload<'xuexi.report'>): Promise<Result<'xuexi.report'>> {
+  const me = requireMember(ctx)
+  const now = ctx.clock.now()
+  const thisWeek = weekStart(shanghaiDate(now))
+  const week = weekStart(p.week ?? shanghaiDate(now))
+  if (week > thisWeek) throw new AppError('INVALID_INPUT', '参数有误：week：不能上报以后的周')
+  if (week < addDays(thisWeek, -7 * XUEXI_BACK_WEEKS)) throw new AppError('INVALID_INPUT', `参数有误：week：只能上报最近 ${XUEXI_BACK_WEEKS} 周`)
+  const { settings } = await branchSettings(ctx, me.branchId)
+  const report = {
+    id: `${me.id}:${week}`,
+    branchId: me.branchId,
+    memberId: me.id,
+    week,
+    points: p.points,
+    screenshot: p.screenshot ?? null,
+    reportedAt: toShanghaiIso(now),
+  }
+  try {
+    await ctx.storage.insert('xuexi', report)
+  } catch (err) {
+    if (!(err instanceof DuplicateKeyError)) throw err
+    // A corrected report for the same week replaces the earlier one.
+    await ctx.storage.update('xuexi', report.id, { points: report.points, screenshot: report.screenshot, reportedAt: report.reportedAt })
+  }
+  return { report, target: settings.xuexiWeeklyTarget }
+}
+
+export async function xuexiMine(ctx: Context): Promise<Result<'xuexi.mine'>> {
+  const me = requireMember(ctx)
+  const thisWeek = weekStart(shanghaiDate(ctx.clock.now()))
+  const first = addDays(thisWeek, -7 * (XUEXI_WEEKS_SHOWN - 1))
+  const [{ settings }, reports] = await Promise.all([
+    branchSettings(ctx, me.branchId),
+    ctx.storage.find('xuexi', { memberId: me.id, week: { $gte: first } }),
+  ])
+  const byWeek = new Map(reports.map((r) => [r.week, r.points]))
+  const weeks = Array.from({ length: XUEXI_WEEKS_SHOWN }, (_, i) => addDays(thisWeek, -7 * i)).map((week) => ({
+    week,
+    points: byWeek.get(week) ?? null,
+  }))
+  return { target: settings.xuexiWeeklyTarget, weeks }
+}
+
+export async function branchSettingsGet(ctx: Context): Promise<Result<'branch.settings'>> {
+  const me = requireMember(ctx)
+  return { settings: (await branchSettings(ctx, me.branchId)).settings }
+}
+
+export async function branchSettingsUpdate(ctx: Context, p: Payload<'branch.updateSettings'>): Promise<Result<'branch.updateSettings'>> {
+  const me = requireMember(ctx)
+  const { branch } = await branchSettings(ctx, me.branchId)
+  const changes = Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined))
+  const settings = { ...branch.settings, ...changes }
+  await ctx.storage.update('branches', branch.id, { settings })
+  return { settings: settingsWithDefaults(settings) }
+}
