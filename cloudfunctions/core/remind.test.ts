@@ -94,7 +94,11 @@ function aBranch(id: string, schedule: Partial<BranchSchedule> = {}): Branch {
   }
 }
 
-const boundMember = (branchId: string, openid: string): Member => aMember(openid).inBranch(branchId).boundTo(openid).build()
+/** A member bound to WeChat, with a 核定 amount (a member without one gets no dues reminder). */
+const boundMember = (branchId: string, openid: string): Member => ({
+  ...aMember(openid).inBranch(branchId).boundTo(openid).build(),
+  dues: { category: 'student', amount: 20 },
+})
 
 const theme = (moment: string, eventDate: string, branchId = BRANCH) => ({
   branchId,
@@ -171,6 +175,14 @@ describe('what is due', () => {
       { branchId: 'first-of-month', kind: 'meeting_reminder', eventKey: 'theme:2026-10', moment: 'day_before', eventDate: '2026-09-30' },
       { branchId: 'first-of-month', kind: 'dues_reminder', eventKey: 'dues:2026-10', moment: 'day_before', eventDate: '2026-09-30' },
     ])
+  })
+
+  it('sends no dues reminder to a member whose amount is not set yet (it would say 0.00元)', async () => {
+    const { run, storage, grant, outbox } = await aRemindRun('2026-09-23T18:00:00+08:00')
+    await storage.insert('members', { ...boundMember(BRANCH, 'wx-unset'), dues: null })
+    await grant(['wx-unset'], ['meeting_reminder', 'dues_reminder'])
+    await run()
+    expect((await outbox()).filter((m) => m.openid === 'wx-unset').map((m) => m.kind)).toEqual(['meeting_reminder'])
   })
 
   it("reminds of next month's moved day even though this month's day was reminded earlier", async () => {

@@ -184,7 +184,8 @@ async function recipientsOf(ports: Ports, branch: Branch, d: DueReminder, meetin
     // Only those who have not paid this month's dues yet: nobody is nagged for nothing.
     const paid = await ports.storage.find('payments', { branchId: branch.id, month: d.eventKey.slice(5) })
     const done = new Set(paid.map((p) => p.memberId))
-    return members.filter((m) => !done.has(m.id))
+    // A member whose amount is not set yet would be told "0.00元": the secretary sets it first.
+    return members.filter((m) => !done.has(m.id) && (m.dues?.amount ?? 0) > 0)
   }
   if (!meeting) return members
   const [records, leaves] = await Promise.all([

@@ -75,9 +75,8 @@ export async function duesStatus(ctx: Context, p: Payload<'dues.status'>): Promi
     paidBy.get(pay.memberId)!.add(pay.month)
     if (pay.month === p.month) thisMonth.set(pay.memberId, pay)
   }
-  const items = members
-    .filter((m) => m.dues)
-    .map((m) => item(m, thisMonth.get(m.id), unpaidStreak(paidBy.get(m.id) ?? new Set(), p.month, duesSince)))
+  // Members whose amount is not yet set (核定) are listed too, at 0, so the secretary sees them.
+  const items = members.map((m) => item(m, thisMonth.get(m.id), unpaidStreak(paidBy.get(m.id) ?? new Set(), p.month, duesSince)))
   const paid = items.filter((i) => i.paid)
   const due = items.reduce((s, i) => s + i.amount, 0)
   return {

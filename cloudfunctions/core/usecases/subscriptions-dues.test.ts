@@ -244,6 +244,14 @@ describe('dues.setBase', () => {
 })
 
 describe('dues.status', () => {
+  it('lists a member whose amount is not set yet, at 0, so the secretary sees them', async () => {
+    const { as, storage } = await theDemoBranch()
+    await storage.update('members', member(3), { dues: null })
+    const status = await as(SECRETARY).ok('dues.status', { month: '2026-04' })
+    expect(status.items).toHaveLength(23)
+    expect(status.items.find((i) => i.memberId === member(3))).toMatchObject({ amount: 0 })
+  })
+
   it('shows a member only their own row', async () => {
     const { as } = await theDemoBranch()
     for (const openid of [member(7), 'demo-committee']) {
