@@ -2,6 +2,8 @@
  * The NutUI components we use, each imported with only its own stylesheet, so that the
  * mini-program's main package does not carry the whole library's styles.
  */
+import { configure } from '@nutui/icons-react-taro'
+
 export { default as Button } from '@nutui/nutui-react-taro/dist/es/packages/button/index.js'
 export { default as Cell } from '@nutui/nutui-react-taro/dist/es/packages/cell/index.js'
 export { default as CellGroup } from '@nutui/nutui-react-taro/dist/es/packages/cellgroup/index.js'
@@ -26,3 +28,6 @@ import '@nutui/nutui-react-taro/dist/es/packages/picker/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/datepicker/style/css'
 // Icons come one by one from the icon package's ES build (NutUI's own components import them the same way).
 export { ArrowRight } from '@nutui/icons-react-taro'
+// NutUI draws every icon as <i>, for which the mini-program has no template without @tarojs/plugin-html
+// (WXML "Template `tmpl_0_i` not found": no icon at all). A view there; the web keeps <i>.
+if (process.env.TARO_ENV !== 'h5') configure({ tag: 'view' })

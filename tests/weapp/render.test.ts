@@ -1,15 +1,35 @@
 /**
  * The built mini-program (dist/weapp), run rather than only compiled: every page in app.json is
- * loaded from its built JS, rendered from its built WXML by miniprogram-simulate with the wcc
- * compiler, fed by a stub wx.cloud.callFunction that answers with the real `api` router over
- * the demo seed, and checked for what a member would read. See ./simulate.ts for the harness.
+ * loaded from its built JS with the query WeChat would pass it, rendered from its built WXML by
+ * miniprogram-simulate with the wcc compiler, fed by a stub wx.cloud.callFunction that answers
+ * with the real `api` router over the demo seed (see ./backend.ts for the morning it stands
+ * for), and checked for what a member would read, built from the very answers the page got.
+ * See ./simulate.ts for the harness.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Result } from '../../types/actions'
+import qrcode from 'qrcode-generator'
+import type { ActionName, Payload, Result } from '../../types/actions'
 import type { Envelope } from '../../types/envelope'
+import type { TemplateKind } from '../../types/models'
+import { clockTime, formatMeetingTime, STATUS_LABELS } from '../../src/domain/meeting-display'
+import { DEFAULT_MEETING_POINTS, MEETING_TYPE_LABELS, scopeLabel } from '../../src/domain/meetings'
+import { DUES_CATEGORY_LABELS, yuan } from '../../src/domain/money'
+import { relativeDay } from '../../src/domain/relative-day'
 import { formatDateZh, shanghaiDate } from '../../src/domain/time'
-import { openDemoBackend, type DemoBackend } from './backend'
+import {
+  ARRIVED_NAME,
+  ARRIVED_OPENID,
+  LEAVE_NAME,
+  LEAVE_REASON,
+  MEETING_TITLE,
+  PAST_TITLE,
+  PLAIN_OPENID,
+  REPORTED_NAME,
+  REPORTED_OPENID,
+  openDemoBackend,
+  type DemoBackend,
+} from './backend'
 import {
   DIST,
   SHADOWED_GLOBALS,
@@ -20,45 +40,54 @@ import {
   mountPage,
   readAppJson,
   settle,
-  type CloudCall,
   type CloudHandler,
   type LogicLayer,
   type MountedPage,
   type ViewLayer,
 } from './simulate'
 
-/** A Thursday in September 2026: the month's 主题党日 is still ahead, and 中秋 moves it. */
+/** A Thursday morning in September 2026: the month's 主题党日 is still ahead, and 中秋 moves it. */
 const NOW = new Date('2026-09-10T09:00:00+08:00')
 const TODAY = shanghaiDate(NOW)
-const PAGES = ['pages/index/index', 'pages/meetings/index', 'pages/study/index', 'pages/me/index']
+const THIS_MONTH = TODAY.slice(0, 7)
 
-let backend: DemoBackend
+const TAB_PAGES = ['pages/index/index', 'pages/meetings/index', 'pages/study/index', 'pages/me/index']
+const PAGES = [
+  ...TAB_PAGES,
+  'pages/meeting-detail/index',
+  'pages/meeting-edit/index',
+  'pages/checkin-code/index',
+  'pages/checkin/index',
+  'pages/attendance/index',
+  'pages/dues/index',
+  'pages/reach/index',
+]
+
+/** The weapp wording of the code screen's hint (H5 says 用手机扫码签到). */
+const HOW_TO_SCAN = '在支部通点“扫码签到”扫描 · 截图转发无效'
+/** As src/services/subscribe.ts labels the templates (it needs Taro, so it is not imported here). */
+const TEMPLATE_LABELS: Record<TemplateKind, string> = { meeting_reminder: '会议和主题党日提醒', dues_reminder: '党费缴纳提醒' }
+/** src/pages/dues: unpaid this many months in a row is flagged. */
+const DRIFTING_FROM = 3
+
 let view: ViewLayer
-let months: Array<Result<'schedule.month'>>
-let points: Result<'points.mine'>
+/** A fresh backend for every test (about 20 ms), so that a check-in in one test is not seen by the next. */
+let backend: DemoBackend
+/** Every answer the stub gave the page in this test, in order. */
+let answered: Array<{ action: string; payload: Record<string, unknown>; envelope: Envelope<unknown> }>
 
 const layers: LogicLayer[] = []
 const mounted: MountedPage[] = []
 
-function dataOf<T>(envelope: Envelope<unknown>): T {
-  if (!envelope.ok) throw new Error(`backend fixture failed: ${envelope.error.code} ${envelope.error.message}`)
-  return envelope.data as T
-}
-
 beforeAll(async () => {
   await ensureWeappBuild()
-  backend = await openDemoBackend(NOW)
   view = createViewLayer()
-  months = await Promise.all(
-    ['2026-09', '2026-10', '2026-11'].map(async (month) =>
-      dataOf<Result<'schedule.month'>>(await backend.answer({ action: 'schedule.month', payload: { month } })),
-    ),
-  )
-  points = dataOf<Result<'points.mine'>>(await backend.answer({ action: 'points.mine', payload: {} }))
 }, 300_000)
 
-beforeEach(() => {
+beforeEach(async () => {
   view.warnings.length = 0
+  answered = []
+  backend = await openDemoBackend(NOW)
 })
 
 afterEach(() => {
@@ -70,21 +99,38 @@ afterAll(() => {
   view?.close()
 })
 
-const api: CloudHandler = (call) => backend.answer(call.data)
+/** The real router answering as `openid` (the secretary by default); every answer is recorded. */
+function api(openid?: string): CloudHandler {
+  return async (call) => {
+    const envelope = await backend.answer(call.data, openid)
+    answered.push({ action: call.data.action, payload: (call.data.payload ?? {}) as Record<string, unknown>, envelope })
+    return envelope
+  }
+}
+
+/** The data of the last successful answer the page got for `action` (whose payload has `where`'s fields). */
+function got<K extends ActionName>(action: K, where: Partial<Record<keyof Payload<K>, unknown>> = {}): Result<K> {
+  const hit = answered
+    .filter((a) => a.action === action && a.envelope.ok)
+    .filter((a) => Object.entries(where).every(([k, v]) => a.payload[k] === v))
+    .pop()
+  if (!hit || !hit.envelope.ok) throw new Error(`the page got no answer to ${action} ${JSON.stringify(where)}; it got: ${answered.map((a) => a.action).join(', ')}`)
+  return hit.envelope.data as Result<K>
+}
 
 /**
  * A fresh logic layer whose cloud calls go to `cloud`, launched. As in WeChat, the first page
  * loads right after App.onLaunch, without waiting for anything the launch scheduled.
  */
-function startApp(cloud: CloudHandler = api): LogicLayer {
+function startApp(cloud: CloudHandler = api()): LogicLayer {
   const logic = createLogicLayer({ now: NOW, cloud })
   layers.push(logic)
   launchApp(logic, PAGES[0])
   return logic
 }
 
-function open(logic: LogicLayer, route: string): MountedPage {
-  const page = mountPage(logic, view, route)
+function open(logic: LogicLayer, route: string, query: Record<string, string> = {}): MountedPage {
+  const page = mountPage(logic, view, route, query)
   mounted.push(page)
   return page
 }
@@ -100,83 +146,337 @@ function gated(handler: CloudHandler) {
   return { handler: held, release }
 }
 
-const actions = (calls: CloudCall[]) => calls.map((c) => c.data.action).sort()
+const actions = (logic: LogicLayer) => logic.calls.map((c) => c.data.action).sort()
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
 
 function expectShows(page: MountedPage, logic: LogicLayer, texts: string[]): void {
   const text = page.text()
-  for (const t of texts) {
+  for (const t of texts.map(squash)) {
     if (text.includes(t)) continue
     const errors = logic.errors.length ? `\nlogic-layer errors:\n${logic.errors.join('\n')}` : ''
     throw new Error(`${page.route} should show "${t}"; it reads:\n${text}\nwx calls:\n${logic.log.join('\n')}${errors}`)
   }
 }
 
-/** Nothing odd on screen, nothing logged or thrown, no navigation (no H5 sign-in redirect), nothing left polling. */
-function expectClean(page: MountedPage, logic: LogicLayer): void {
+function expectHides(page: MountedPage, texts: string[]): void {
+  for (const t of texts) expect([t, page.text().includes(t)]).toEqual([t, false])
+}
+
+const NAVIGATION = /^(navigateTo|redirectTo|reLaunch|switchTab|navigateBack)\b/
+const navigations = (logic: LogicLayer) => logic.log.filter((entry) => NAVIGATION.test(entry))
+const oneShotTimers = (logic: LogicLayer) =>
+  logic
+    .pendingTimers()
+    .filter((t) => !t.repeat)
+    .map((t) => t.ms)
+    .sort((a, b) => a - b)
+const wxCallsNamed = (logic: LogicLayer, name: string) => logic.wxCalls.filter((c) => c.name === name).map((c) => c.options)
+
+/**
+ * Nothing odd on screen, nothing logged or thrown, no navigation (no H5 sign-in redirect), no
+ * unknown wx API, and no timer left but the page's own polls (`timers`, their delays in ms).
+ */
+function expectClean(page: MountedPage, logic: LogicLayer, opts: { timers?: number[]; navigations?: string[] } = {}): void {
   expect(page.text()).not.toMatch(/undefined|NaN|\[object Object\]|null/)
   expect(logic.log[0]).toBe('cloud.init')
-  expect(logic.log.filter((entry) => /^(navigateTo|redirectTo|reLaunch|switchTab|navigateBack)\b/.test(entry))).toEqual([])
+  expect(navigations(logic)).toEqual(opts.navigations ?? [])
   expect(logic.activeIntervals()).toBe(0)
+  expect(oneShotTimers(logic)).toEqual(opts.timers ?? [])
   expect(logic.errors).toEqual([])
   expect(view.warnings).toEqual([])
   expect([...logic.missingWx]).toEqual([])
 }
 
-/** What each page must show once its answers are in, from the same answers the stub gives. */
-function expectedContent(route: string): string[] {
-  const [sep] = months
-  switch (route) {
-    case 'pages/index/index':
-      return [
-        '王建华，您好',
-        '示例党支部 · 第一党小组',
-        '近期安排',
-        '主题党日',
-        '党费缴纳日',
-        formatDateZh(sep.themeDay.date),
-        formatDateZh(sep.duesDay.date),
-        ...(sep.themeDay.shifted ? [`原定 ${formatDateZh(sep.themeDay.ruleDate)} 是法定节假日`] : []),
-        '今年学时',
-        `${points.studyHours} / ${points.targetHours} 学时`,
-      ]
-    case 'pages/meetings/index':
-      return [
-        '每月固定安排',
-        ...months.flatMap((m) => [
-          `${Number(m.month.slice(5))}月`,
-          `主题党日${formatDateZh(m.themeDay.date)}`,
-          `党费缴纳日${formatDateZh(m.duesDay.date)}`,
-        ]),
-        '默认每月第4个周五',
-      ]
-    case 'pages/study/index':
-      return [
-        `${points.year} 年学时`,
-        `${points.studyHours} / ${points.targetHours}`,
-        `还差 ${points.targetHours - points.studyHours} 学时完成今年要求`,
-        '学习积分',
-        `${points.total} 分`,
-        `参加会议${points.byKind.meeting} 分`,
-        `自学${points.byKind.self_study} 分`,
-      ]
-    case 'pages/me/index':
-      return ['王建华', '支部书记', '党员', '所在支部示例党支部', '党小组第一党小组']
-    default:
-      throw new Error(`no expectations for ${route}: add them when a page is added to app.json`)
-  }
+/* ------------------------------------------------------------------------------------------ */
+/* What each page shows, from the answers it got                                               */
+/* ------------------------------------------------------------------------------------------ */
+
+type ListedMeeting = Result<'meeting.list'>['meetings'][number]
+
+const meetingCard = (m: Pick<ListedMeeting, 'type' | 'title' | 'startAt' | 'endAt'>) => [MEETING_TYPE_LABELS[m.type], m.title, formatMeetingTime(m.startAt, m.endAt)]
+
+function home(): string[] {
+  const [thisMonth, nextMonth] = ['2026-09', '2026-10'].map((month) => got('schedule.month', { month }))
+  const themeDay = thisMonth.themeDay.date >= TODAY ? thisMonth.themeDay : nextMonth.themeDay
+  const duesDay = thisMonth.duesDay.date >= TODAY ? thisMonth.duesDay : nextMonth.duesDay
+  const next = got('meeting.list').meetings.find((m) => m.status === 'scheduled' && m.myStatus.invited && Date.parse(m.endAt) >= NOW.getTime())
+  const dues = got('dues.mine')
+  const month = dues.months.find((m) => m.month === THIS_MONTH)
+  const { notices } = got('notice.list')
+  const points = got('points.mine')
+  const { credits } = got('subscription.mine')
+  const left = Math.min(credits.meeting_reminder, credits.dues_reminder)
+  if (!next || !month || dues.amount === null || notices.length === 0) throw new Error('fixture: 首页 needs a next meeting, dues and a notice')
+  return [
+    '王建华，您好',
+    '示例党支部 · 第一党小组',
+    '下一次会议',
+    `${MEETING_TYPE_LABELS[next.type]} · ${relativeDay(TODAY, shanghaiDate(next.startAt))}`,
+    STATUS_LABELS.open,
+    next.title,
+    formatMeetingTime(next.startAt, next.endAt),
+    '近期安排',
+    '主题党日',
+    relativeDay(TODAY, themeDay.date),
+    formatDateZh(themeDay.date),
+    ...(themeDay.shifted ? [`原定 ${formatDateZh(themeDay.ruleDate)} 是法定节假日`] : []),
+    '党费缴纳日',
+    formatDateZh(duesDay.date),
+    '本月党费',
+    `${yuan(dues.amount)} 元`,
+    month.paid ? `${month.paidAt} 已缴` : '点这里登记缴纳',
+    month.paid ? '已缴' : '未缴',
+    '通知',
+    ...notices.slice(0, 5).flatMap((n) => [n.title, n.body]),
+    '今年学时',
+    `${points.studyHours} / ${points.targetHours} 学时`,
+    // The secretary's shortcuts.
+    '党费登记表',
+    '谁收不到提醒',
+    '提醒我',
+    left > 0 ? `还可提醒 ${left} 次` : '目前收不到微信提醒，点上面的按钮开启',
+  ]
 }
 
-const EXPECTED_CALLS: Record<string, string[]> = {
-  'pages/index/index': ['points.mine', 'schedule.month', 'schedule.month', 'session.me'],
-  'pages/meetings/index': ['schedule.month', 'schedule.month', 'schedule.month', 'session.me'],
-  'pages/study/index': ['points.mine', 'session.me'],
-  'pages/me/index': ['session.me'],
+function meetings(): string[] {
+  const all = got('meeting.list', { from: undefined }).meetings
+  const ended = (m: ListedMeeting) => Date.parse(m.endAt) < NOW.getTime()
+  const upcoming = all.filter((m) => !ended(m))
+  const past = all.filter(ended).sort((a, b) => Date.parse(b.startAt) - Date.parse(a.startAt))
+  const months = ['2026-09', '2026-10', '2026-11'].map((month) => got('schedule.month', { month }))
+  return [
+    '即将召开',
+    ...upcoming.flatMap(meetingCard),
+    ...(past.length ? ['已结束', ...past.slice(0, 5).flatMap(meetingCard)] : []),
+    ...(past.length > 5 ? [`显示更早的 ${past.length - 5} 场`] : []),
+    '月历',
+    '2026年9月',
+    '每月固定安排',
+    ...months.flatMap((m) => [
+      `${Number(m.month.slice(5))}月`,
+      `主题党日${formatDateZh(m.themeDay.date)}`,
+      `党费缴纳日${formatDateZh(m.duesDay.date)}`,
+    ]),
+    '默认每月第4个周五',
+    '新建会议',
+  ]
 }
+
+/** The 学习 page grows with the study features; what is pinned here is its 学时 and 积分 from points.mine. */
+function study(): string[] {
+  const points = got('points.mine')
+  return [
+    `${points.year} 年学时`,
+    `${points.studyHours} / ${points.targetHours}`,
+    `还差 ${Math.round((points.targetHours - points.studyHours) * 10) / 10} 学时完成今年要求`,
+    `学习积分${points.total}`,
+  ]
+}
+
+function me(): string[] {
+  const mine = got('attendance.mine')
+  if (mine.rate === null) throw new Error('fixture: 我的 needs a meeting held this year')
+  return [
+    '王建华',
+    '支部书记',
+    '党员',
+    '所在支部示例党支部',
+    '党小组第一党小组',
+    `${mine.year} 年出勤`,
+    `${Math.round(mine.rate * 100)}%出勤率`,
+    `${mine.held}应参加${mine.attended}出勤${mine.leave}请假${mine.absent}缺席`,
+    '最近的会议',
+    ...mine.items.slice(0, 5).flatMap((i) => [MEETING_TYPE_LABELS[i.type], STATUS_LABELS[i.status], i.title]),
+  ]
+}
+
+function meetingDetail(): string[] {
+  const { meeting, myStatus, canManage } = got('meeting.get')
+  if (!canManage || myStatus.status !== null || !myStatus.invited) throw new Error('fixture: the secretary manages the meeting and has not checked in')
+  return [
+    MEETING_TYPE_LABELS[meeting.type],
+    meeting.title,
+    `时间${formatMeetingTime(meeting.startAt, meeting.endAt)}`,
+    `地点${meeting.location}`,
+    `参会${scopeLabel(meeting.scope, meeting.groupName)}`,
+    `议程${meeting.agenda}`,
+    `我的状态${STATUS_LABELS.open}`,
+    // The weapp wording: the mini-program scans with its own button.
+    '签到已开始，点“扫码签到”扫描会场屏幕上的二维码',
+    '扫码签到',
+    '请假',
+    '请假需在会议开始前提交，由书记或支委审批。',
+    '组织者',
+    '查看考勤',
+    '编辑会议',
+    '取消会议',
+    '显示签到码',
+  ]
+}
+
+function meetingEdit(): string[] {
+  const { meeting } = got('meeting.get')
+  return [
+    `会议类型${MEETING_TYPE_LABELS[meeting.type]}`,
+    '会议名称',
+    `会议日期${formatDateZh(shanghaiDate(meeting.startAt))}`,
+    `开始时间${clockTime(meeting.startAt)}`,
+    `结束时间${clockTime(meeting.endAt)}`,
+    `参会范围${scopeLabel(meeting.scope, meeting.groupName)}`,
+    '地点（可不填）',
+    '议程（可不填）',
+    '保存修改',
+  ]
+}
+
+function checkinCode(): string[] {
+  const { meeting } = got('meeting.get')
+  const live = got('checkin.live')
+  return [
+    meeting.title,
+    formatMeetingTime(meeting.startAt, meeting.endAt),
+    HOW_TO_SCAN,
+    `实到${live.arrived}/应到${live.expected}`,
+    live.newest.length ? '刚刚签到' : '还没有人签到',
+    ...live.newest.map((a) => a.name),
+  ]
+}
+
+function checkin(): string[] {
+  const result = got('checkin.submit')
+  const { meeting } = got('meeting.get')
+  if (result.already || result.status !== 'present') throw new Error(`fixture: a first check-in before the start; got ${JSON.stringify(result)}`)
+  return [
+    '签到成功',
+    meeting.title,
+    `${shanghaiDate(result.checkedInAt) === TODAY ? '今天' : formatDateZh(shanghaiDate(result.checkedInAt))} ${clockTime(result.checkedInAt)}`,
+    `获得 ${result.pointsAwarded} 学分`,
+    '完成',
+  ]
+}
+
+function attendance(): string[] {
+  const sheet = got('attendance.get')
+  const arrived = sheet.present + sheet.late + sheet.makeup
+  const arrivedRows = sheet.members.filter((r) => r.status === 'present' || r.status === 'late' || r.status === 'makeup')
+  if (!sheet.pendingLeaves.length || !arrivedRows.length) throw new Error('fixture: the sheet needs an arrival and a leave request')
+  return [
+    sheet.meeting.title,
+    formatMeetingTime(sheet.meeting.startAt, sheet.meeting.endAt),
+    `实到${arrived}/应到${sheet.expected}`,
+    '签到进行中，名单每 5 秒自动更新',
+    `待审批的请假（${sheet.pendingLeaves.length}）`,
+    ...sheet.pendingLeaves.flatMap((l) => [l.name, l.reason, `${formatDateZh(shanghaiDate(l.requestedAt))}${clockTime(l.requestedAt)} 提交`]),
+    '批准',
+    '不批准',
+    `${arrived}实到${sheet.late}迟到${sheet.leave}请假${sheet.absent}缺席${sheet.makeup}补签`,
+    // The 实到 tab is open first.
+    ...arrivedRows.flatMap((r) => [`${r.name}${STATUS_LABELS[r.status]}`, `${clockTime(r.checkedInAt as string)} 签到`]),
+  ]
+}
+
+function dues(): string[] {
+  const status = got('dues.status', { month: THIS_MONTH })
+  const unpaid = status.items.filter((i) => !i.paid)
+  const paid = status.items.filter((i) => i.paid)
+  const reported = paid.filter((i) => i.state === 'reported')
+  const confirmed = paid.filter((i) => i.state !== 'reported')
+  return [
+    '支部登记表',
+    '我的党费',
+    `‹ 上月2026年9月下月 ›`,
+    `${status.totals.paidCount}/ ${status.items.length} 人已缴`,
+    `${status.totals.rate === null ? '—' : `${Math.round(status.totals.rate * 100)}%`}收缴率`,
+    `${yuan(status.totals.collected)}已收 / 应收 ${yuan(status.totals.due)} 元`,
+    `未缴 ${unpaid.length} 人`,
+    ...unpaid.flatMap((i) => [`${i.name}应缴 ${yuan(i.amount)} 元`]),
+    ...unpaid.filter((i) => i.unpaidStreak >= DRIFTING_FROM).map((i) => `已连续 ${i.unpaidStreak} 个月未缴，满 6 个月按自行脱党处理，请尽快联系`),
+    `已缴 ${paid.length} 人`,
+    ...reported.map((i) => `${i.name}${i.paidAt} · ${yuan(i.paidAmount ?? 0)} 元 · 待确认已缴确认`),
+    ...confirmed.map((i) => `${i.name}${i.paidAt} · ${yuan(i.paidAmount ?? 0)} 元已缴`),
+  ]
+}
+
+function reach(): string[] {
+  const { next, members } = got('subscription.overview')
+  return [
+    '微信规定每次“允许”只能收到一条提醒',
+    ...next.flatMap((event) => {
+      const missing = members.filter((m) => (m.credits[event.kind] ?? 0) <= 0)
+      return [
+        `${event.title} · ${formatDateZh(event.date)}`,
+        TEMPLATE_LABELS[event.kind],
+        `${members.length - missing.length} / ${members.length} 人能收到微信提醒`,
+        missing.map((m) => `${m.name}${m.bound ? '' : '（未绑定微信）'}`).join(''),
+      ]
+    }),
+  ]
+}
+
+interface PageCase {
+  /** The query WeChat passes to onLoad (what the app's own links put there). */
+  query(): Promise<Record<string, string>>
+  /** The actions the page calls until it is idle, sorted. */
+  calls: string[]
+  /** `calls` are among the page's calls, not all of them. */
+  moreCalls?: boolean
+  /** What it shows once they are answered. */
+  shows(): string[]
+  /** Its polls, once idle: the delays (ms) of the timers it keeps. */
+  timers?(): number[]
+}
+
+const none = async () => ({})
+const meetingQuery = async () => ({ id: backend.meetingId })
+
+const CASES: Record<string, PageCase> = {
+  'pages/index/index': {
+    query: none,
+    calls: ['dues.mine', 'meeting.list', 'notice.list', 'points.mine', 'schedule.month', 'schedule.month', 'session.me', 'subscription.mine'],
+    shows: home,
+  },
+  'pages/meetings/index': {
+    query: none,
+    calls: ['meeting.list', 'meeting.list', 'schedule.month', 'schedule.month', 'schedule.month', 'schedule.month', 'session.me'],
+    shows: meetings,
+  },
+  'pages/study/index': { query: none, calls: ['points.mine', 'session.me'], moreCalls: true, shows: study },
+  'pages/me/index': { query: none, calls: ['attendance.mine', 'session.me'], shows: me },
+  'pages/meeting-detail/index': { query: meetingQuery, calls: ['meeting.get', 'session.me'], shows: meetingDetail },
+  'pages/meeting-edit/index': { query: meetingQuery, calls: ['meeting.get', 'session.me'], shows: meetingEdit },
+  'pages/checkin-code/index': {
+    query: meetingQuery,
+    calls: ['checkin.code', 'checkin.live', 'meeting.get', 'session.me'],
+    shows: checkinCode,
+    // checkin.live every 3 s; a new code when the server says the current one is due.
+    timers: () => [3000, got('checkin.code').refreshInSec * 1000].sort((a, b) => a - b),
+  },
+  'pages/checkin/index': {
+    // A real token: the secretary's live code, read off the screen inside the meeting's window.
+    query: async () => ({ t: (await backend.call('checkin.code', { meetingId: backend.meetingId })).token }),
+    calls: ['checkin.submit', 'meeting.get', 'session.me'],
+    shows: checkin,
+  },
+  'pages/attendance/index': {
+    query: meetingQuery,
+    calls: ['attendance.get', 'session.me'],
+    shows: attendance,
+    // Check-in is open: the sheet refreshes every 5 s.
+    timers: () => [5000],
+  },
+  'pages/dues/index': { query: none, calls: ['dues.status', 'session.me'], shows: dues },
+  'pages/reach/index': { query: none, calls: ['session.me', 'subscription.overview'], shows: reach },
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Tests                                                                                       */
+/* ------------------------------------------------------------------------------------------ */
 
 describe('the weapp build', () => {
-  test('app.json lists the four tab pages, each with its built js, json and wxml', () => {
+  test('app.json lists every page, the four tabs first, each with its built js, json and wxml', () => {
     const app = readAppJson()
     expect(app.pages).toEqual(PAGES)
+    expect(Object.keys(CASES).sort()).toEqual([...PAGES].sort())
     expect(app.tabBar?.list.map((t) => [t.pagePath, t.text])).toEqual([
       ['pages/index/index', '首页'],
       ['pages/meetings/index', '会议'],
@@ -188,11 +488,30 @@ describe('the weapp build', () => {
     }
   })
 
-  test('fixture: the demo answers are real-looking (a 主题党日 ahead, moved for a holiday; 学时 on the ledger)', () => {
-    expect(months.map((m) => m.month)).toEqual(['2026-09', '2026-10', '2026-11'])
+  test('fixture: the demo morning is what the pages are tested against', async () => {
+    const months = await Promise.all(['2026-09', '2026-10'].map((month) => backend.call('schedule.month', { month })))
     expect(months[0].themeDay.date >= TODAY).toBe(true)
     expect(months[0].themeDay.shifted).toBe(true)
-    expect(points).toMatchObject({ year: 2026, total: 5, studyHours: 6.5, targetHours: 32, byKind: { meeting: 4, self_study: 1 } })
+    // The ledger rows (4 + 1 分, 6.5 学时) and the 党课's 补签 (2 分, 2 学时).
+    expect(await backend.call('points.mine', {})).toMatchObject({ year: 2026, total: 7, studyHours: 8.5, targetHours: 32 })
+    // Seeded at the fixed instant: this month's dues are not paid yet, last month's are.
+    const mine = await backend.call('dues.mine', {})
+    expect(mine.months.slice(0, 2).map((m) => [m.month, m.paid])).toEqual([['2026-09', false], ['2026-08', true]])
+    const detail = await backend.call('meeting.get', { meetingId: backend.meetingId })
+    expect(detail).toMatchObject({ meeting: { title: MEETING_TITLE, status: 'scheduled' }, myStatus: { invited: true, status: null }, canManage: true })
+    const live = await backend.call('checkin.live', { meetingId: backend.meetingId })
+    expect(live).toMatchObject({ arrived: 1, expected: 23, newest: [{ name: ARRIVED_NAME, status: 'present' }] })
+    const sheet = await backend.call('attendance.get', { meetingId: backend.meetingId })
+    expect(sheet.pendingLeaves).toMatchObject([{ name: LEAVE_NAME, reason: LEAVE_REASON }])
+    const status = await backend.call('dues.status', { month: THIS_MONTH })
+    expect(status.items.filter((i) => i.paid)).toMatchObject([{ name: REPORTED_NAME, state: 'reported' }])
+    expect(status.items.some((i) => i.unpaidStreak >= DRIFTING_FROM)).toBe(true)
+    const { notices } = await backend.call('notice.list', {})
+    expect(notices.length).toBe(1)
+    expect(notices[0].title + notices[0].body).toContain(MEETING_TITLE)
+    expect(await backend.call('attendance.mine', {})).toMatchObject({ held: 1, attended: 1, items: [{ title: PAST_TITLE, status: 'makeup' }] })
+    const overview = await backend.call('subscription.overview', {})
+    expect(overview.members.filter((m) => m.credits.meeting_reminder > 0).map((m) => m.name)).toEqual([ARRIVED_NAME])
   })
 
   test('the logic layer has no browser globals: a built file touching them fails', async () => {
@@ -215,64 +534,362 @@ describe('the weapp build', () => {
 })
 
 describe.each(PAGES)('%s', (route) => {
-  test('loads, renders a skeleton first, then the member’s content from the api answers', async () => {
-    const { handler, release } = gated(api)
+  const c = CASES[route]
+
+  test('loads, renders a skeleton first, then the content from the api answers', async () => {
+    const query = await c.query()
+    const { handler, release } = gated(api())
     const logic = startApp(handler)
-    const page = open(logic, route)
+    const page = open(logic, route, query)
     await settle(logic, { ignoreCalls: true })
 
     // First render, while session.me is still on its way.
     expect(page.updates.length).toBeGreaterThan(0)
     expect(page.updates[0]['root.cn']).toEqual(expect.arrayContaining([expect.objectContaining({ nn: expect.any(String) })]))
     expect(page.text()).toContain('正在加载…')
-    expect(logic.calls.map((c) => c.data.action)).toEqual(['session.me'])
+    expect(logic.calls.map((call) => call.data.action)).toEqual(['session.me'])
 
     release()
     await settle(logic)
 
-    expectShows(page, logic, expectedContent(route))
-    expect(page.text()).not.toContain('正在加载')
-    expect(page.text()).not.toContain('没能加载出来')
-    expect(actions(logic.calls)).toEqual(EXPECTED_CALLS[route])
-    expect(logic.calls.every((c) => c.name === 'api')).toBe(true)
-    expectClean(page, logic)
+    expectShows(page, logic, c.shows())
+    expectHides(page, ['正在加载', '没能加载出来'])
+    if (c.moreCalls) expect(actions(logic)).toEqual(expect.arrayContaining(c.calls))
+    else expect(actions(logic)).toEqual(c.calls)
+    expect(logic.calls.every((call) => call.name === 'api')).toBe(true)
+    expectClean(page, logic, { timers: c.timers?.() })
   })
 
   test('a failed callFunction shows 没能加载出来 and 重试, and 重试 recovers', async () => {
+    const query = await c.query()
     const logic = startApp(() => Promise.reject(new Error('network down')))
-    const page = open(logic, route)
+    const page = open(logic, route, query)
     await settle(logic)
 
     expectShows(page, logic, ['没能加载出来', '网络不太好，请检查网络后重试', '重试', '错误代码 NETWORK'])
-    expect(logic.calls.map((c) => c.data.action)).toEqual(['session.me'])
+    expect(logic.calls.map((call) => call.data.action)).toEqual(['session.me'])
 
-    logic.setCloudHandler(api)
+    logic.setCloudHandler(api())
     page.tap('重试')
     await settle(logic)
 
-    expectShows(page, logic, expectedContent(route))
-    expect(page.text()).not.toContain('没能加载出来')
-    expectClean(page, logic)
+    expectShows(page, logic, c.shows())
+    expectHides(page, ['没能加载出来'])
+    expectClean(page, logic, { timers: c.timers?.() })
   })
 })
 
 describe('pages/index/index with one failing section', () => {
-  test('an error envelope for schedule.month shows the error in 近期安排 and keeps 学时', async () => {
+  test('an error envelope for schedule.month shows the error in 近期安排 and keeps the other sections', async () => {
     const message = '系统出了点问题，请稍后再试（编号 0000test）'
+    const secretary = api()
     const failing: CloudHandler = (call) =>
-      call.data.action === 'schedule.month' ? Promise.resolve({ ok: false, error: { code: 'INTERNAL', message } }) : api(call)
+      call.data.action === 'schedule.month' ? Promise.resolve({ ok: false, error: { code: 'INTERNAL', message } }) : secretary(call)
     const logic = startApp(failing)
     const page = open(logic, 'pages/index/index')
     await settle(logic)
 
-    expectShows(page, logic, ['王建华，您好', '近期安排', '没能加载出来', message, '重试', '错误代码 INTERNAL', '今年学时', `${points.studyHours} / 32 学时`])
-    expect(page.text()).not.toContain('党费缴纳日')
+    const points = got('points.mine')
+    expectShows(page, logic, [
+      '王建华，您好',
+      '下一次会议',
+      MEETING_TITLE,
+      `近期安排没能加载出来${message}重试错误代码 INTERNAL本月党费`,
+      `今年学时${points.studyHours} / ${points.targetHours} 学时`,
+    ])
+    expectHides(page, ['主题党日9月', '党费缴纳日9月'])
 
-    logic.setCloudHandler(api)
+    logic.setCloudHandler(secretary)
     page.tap('重试')
     await settle(logic)
-    expectShows(page, logic, expectedContent('pages/index/index'))
-    expect(page.text()).not.toContain('没能加载出来')
+    expectShows(page, logic, home())
+    expectHides(page, ['没能加载出来'])
+    expectClean(page, logic)
+  })
+})
+
+describe('pages/meeting-detail/index', () => {
+  test('the secretary’s 显示签到码 and 查看考勤 open the code screen and the sheet for this meeting', async () => {
+    const logic = startApp()
+    const page = open(logic, 'pages/meeting-detail/index', { id: backend.meetingId })
+    await settle(logic)
+    page.tap('显示签到码')
+    page.tap('查看考勤')
+    await settle(logic)
+    expectClean(page, logic, {
+      navigations: [`navigateTo /pages/checkin-code/index?id=${backend.meetingId}`, `navigateTo /pages/attendance/index?id=${backend.meetingId}`],
+    })
+  })
+
+  test('a member sees 扫码签到, not the organiser’s actions; the camera’s code opens the check-in page', async () => {
+    const logic = startApp(api(PLAIN_OPENID))
+    const page = open(logic, 'pages/meeting-detail/index', { id: backend.meetingId })
+    await settle(logic)
+    expectShows(page, logic, [MEETING_TITLE, `我的状态${STATUS_LABELS.open}`, '扫码签到', '请假'])
+    expectHides(page, ['显示签到码', '组织者', '查看考勤', '取消会议'])
+
+    // Closing the camera does nothing.
+    page.tap('扫码签到')
+    await settle(logic)
+    // A code that is not ours: a plain explanation.
+    logic.setScanResult({ result: 'https://example.com/some-other-code' })
+    page.tap('扫码签到')
+    await settle(logic)
+    expect(wxCallsNamed(logic, 'showModal')).toMatchObject([{ title: '这不是签到码' }])
+    // The organiser's screen: its page path, as the weapp QR encodes it.
+    const code = await backend.call('checkin.code', { meetingId: backend.meetingId })
+    logic.setScanResult({ result: code.path })
+    page.tap('扫码签到')
+    await settle(logic)
+
+    expect(wxCallsNamed(logic, 'scanCode')).toEqual(Array(3).fill({ onlyFromCamera: true, scanType: ['qrCode'] }))
+    expectClean(page, logic, { navigations: [`navigateTo /pages/checkin/index?t=${encodeURIComponent(code.token)}`] })
+  })
+})
+
+describe('coming back to a page refreshes it', () => {
+  test('the meeting, opened from the list: back from 编辑会议 it shows the new title', async () => {
+    const logic = startApp()
+    const list = open(logic, 'pages/meetings/index')
+    await settle(logic)
+    list.hide()
+    const page = open(logic, 'pages/meeting-detail/index', { id: backend.meetingId })
+    await settle(logic)
+    page.hide() // 编辑会议 on top
+    await backend.call('meeting.update', { meetingId: backend.meetingId, title: '九月支部党员大会（改）' })
+    page.show()
+    await settle(logic)
+    expectShows(page, logic, ['九月支部党员大会（改）'])
+    expectClean(page, logic)
+  })
+
+  // KNOWN BUG, kept visible: src/pages/meeting-detail (and the same `shown` ref in
+  // src/pages/attendance and src/pages/meetings) treats the first useDidShow call as the page's
+  // first show. Opened cold (a reminder's link opens pages/meeting-detail?id=…), the page shows
+  // SessionGate's skeleton until session.me answers, so <Detail> mounts after WeChat's first
+  // onShow and its first useDidShow call is the *return*: nothing is reloaded, the old title
+  // stays. When this starts failing, the bug is fixed: turn it into an ordinary test.
+  test.failing('KNOWN BUG: the meeting, opened cold from a reminder: back from 编辑会议 it shows the new title', async () => {
+    const logic = startApp()
+    const page = open(logic, 'pages/meeting-detail/index', { id: backend.meetingId })
+    await settle(logic)
+    page.hide()
+    await backend.call('meeting.update', { meetingId: backend.meetingId, title: '九月支部党员大会（改）' })
+    page.show()
+    await settle(logic)
+    expectShows(page, logic, ['九月支部党员大会（改）'])
+  })
+})
+
+describe('pages/meeting-edit/index', () => {
+  test('with an id: 编辑会议, and 保存修改 sends the shown times back unchanged (+08:00), then goes back', async () => {
+    const logic = startApp()
+    const page = open(logic, 'pages/meeting-edit/index', { id: backend.meetingId })
+    await settle(logic)
+    expect(wxCallsNamed(logic, 'setNavigationBarTitle')).toEqual([{ title: '编辑会议' }])
+
+    page.tap('保存修改')
+    await settle(logic, { horizonMs: 500 })
+    // 已保存, then back 600 ms later (run now rather than waited for).
+    expect(oneShotTimers(logic)).toEqual([600])
+    logic.runTimersNow(600)
+    await settle(logic)
+    const update = logic.calls.find((call) => call.data.action === 'meeting.update')
+    expect(update?.data.payload).toMatchObject({
+      meetingId: backend.meetingId,
+      title: MEETING_TITLE,
+      startAt: `${TODAY}T09:15:00+08:00`,
+      endAt: `${TODAY}T11:00:00+08:00`,
+      scope: { kind: 'branch' },
+    })
+    expect(got('meeting.update').meeting).toMatchObject({ startAt: `${TODAY}T09:15:00+08:00`, endAt: `${TODAY}T11:00:00+08:00` })
+    expect(wxCallsNamed(logic, 'showToast')).toMatchObject([{ title: '已保存' }])
+    expectClean(page, logic, { navigations: ['navigateBack'] })
+  })
+
+  test('without an id: 新建会议, and 创建会议 on an empty form shows what to fill in and sends nothing', async () => {
+    const logic = startApp()
+    const page = open(logic, 'pages/meeting-edit/index')
+    await settle(logic)
+    expect(wxCallsNamed(logic, 'setNavigationBarTitle')).toEqual([{ title: '新建会议' }])
+    expectShows(page, logic, [`会议类型${MEETING_TYPE_LABELS.branch_assembly}`, '会议日期请选择', '开始时间14:30', '结束时间16:30', '参会范围全体党员', '创建会议'])
+
+    page.tap('创建会议')
+    await settle(logic)
+    expectShows(page, logic, ['请填写会议名称', '请选择会议日期'])
+    expect(wxCallsNamed(logic, 'showToast')).toMatchObject([{ title: '请按红字提示修改' }])
+    expect(actions(logic)).toEqual(['session.me'])
+    expectClean(page, logic)
+  })
+})
+
+describe('pages/checkin-code/index', () => {
+  test('keeps the screen on, shows the server’s code as a QR, updates 实到, and stops everything when hidden or closed', async () => {
+    const logic = startApp()
+    const page = open(logic, 'pages/checkin-code/index', { id: backend.meetingId })
+    await settle(logic)
+    expect(wxCallsNamed(logic, 'setKeepScreenOn')).toEqual([{ keepScreenOn: true }])
+    expect(qrSources(page)).toEqual([qrDataUrl(got('checkin.code').path)])
+    expect(oneShotTimers(logic)).toEqual(CASES['pages/checkin-code/index'].timers!())
+
+    // Someone scans meanwhile; the next poll shows them, newest first.
+    const code = await backend.call('checkin.code', { meetingId: backend.meetingId })
+    const arrival = await backend.call('checkin.submit', { token: code.token }, PLAIN_OPENID)
+    expect(logic.runTimersNow(3000)).toBe(2)
+    await settle(logic)
+    const live = got('checkin.live')
+    expect(live.arrived).toBe(2)
+    expect(live.newest).toContainEqual(expect.objectContaining({ memberId: PLAIN_OPENID, checkedInAt: arrival.checkedInAt }))
+    expectShows(page, logic, checkinCode())
+    expect(qrSources(page)).toEqual([qrDataUrl(got('checkin.code').path)])
+
+    // Another page on top (or the app in the background): no polls, the screen may dim.
+    const calls = logic.calls.length
+    page.hide()
+    await settle(logic)
+    expect(logic.pendingTimers()).toEqual([])
+    expect(wxCallsNamed(logic, 'setKeepScreenOn').pop()).toEqual({ keepScreenOn: false })
+    expect(logic.calls.length).toBe(calls)
+
+    // Back on screen: a fresh code and count at once, and the polls again.
+    page.show()
+    await settle(logic)
+    expect(logic.calls.slice(calls).map((call) => call.data.action).sort()).toEqual(['checkin.code', 'checkin.live'])
+    expect(wxCallsNamed(logic, 'setKeepScreenOn').pop()).toEqual({ keepScreenOn: true })
+    expect(oneShotTimers(logic)).toEqual(CASES['pages/checkin-code/index'].timers!())
+
+    // Closed: nothing left running.
+    page.unmount()
+    await settle(logic)
+    expect(logic.pendingTimers()).toEqual([])
+    expect(wxCallsNamed(logic, 'setKeepScreenOn').pop()).toEqual({ keepScreenOn: false })
+    expect(logic.errors).toEqual([])
+    expect(view.warnings).toEqual([])
+    expect([...logic.missingWx]).toEqual([])
+  })
+})
+
+describe('pages/attendance/index', () => {
+  test('opened from the meeting: refreshes while check-in is open, switches tabs, stops polling when hidden or closed', async () => {
+    const logic = startApp()
+    // As a secretary gets there: the meeting first (which asks who she is), then 查看考勤.
+    const detail = open(logic, 'pages/meeting-detail/index', { id: backend.meetingId })
+    await settle(logic)
+    detail.hide()
+    const page = open(logic, 'pages/attendance/index', { id: backend.meetingId })
+    await settle(logic)
+    expect(actions(logic)).toEqual(['attendance.get', 'meeting.get', 'session.me'])
+    expect(oneShotTimers(logic)).toEqual([5000])
+
+    const code = await backend.call('checkin.code', { meetingId: backend.meetingId })
+    await backend.call('checkin.submit', { token: code.token }, PLAIN_OPENID)
+    expect(logic.runTimersNow(5000)).toBe(1)
+    await settle(logic)
+    expect(got('attendance.get').present).toBe(2)
+    expectShows(page, logic, attendance())
+
+    page.tap('缺席')
+    await settle(logic)
+    const sheet = got('attendance.get')
+    const absent = sheet.members.filter((r) => r.status === 'absent')
+    expect(absent.length).toBe(sheet.absent)
+    expectShows(page, logic, [
+      ...absent.map((r) => `${r.name}${STATUS_LABELS.absent}`),
+      `${LEAVE_NAME}${STATUS_LABELS.absent}请假待审批：${LEAVE_REASON}补签`,
+    ])
+    expectHides(page, [`${ARRIVED_NAME}${STATUS_LABELS.present}`])
+
+    page.hide()
+    await settle(logic)
+    expect(logic.pendingTimers()).toEqual([])
+    const calls = logic.calls.length
+    page.show()
+    await settle(logic)
+    expect(logic.calls.slice(calls).map((call) => call.data.action)).toEqual(['attendance.get'])
+    expect(oneShotTimers(logic)).toEqual([5000])
+
+    page.unmount()
+    await settle(logic)
+    expect(logic.pendingTimers()).toEqual([])
+    expect(logic.errors).toEqual([])
+    expect(view.warnings).toEqual([])
+    expect([...logic.missingWx]).toEqual([])
+  })
+})
+
+describe('pages/checkin/index', () => {
+  test('a bad token: the plain error, and 重新扫码 replaces the page with the scanned code', async () => {
+    const logic = startApp()
+    const page = open(logic, 'pages/checkin/index', { t: 'not-a-real-token-0000' })
+    await settle(logic)
+    expectShows(page, logic, ['未能签到', '这不是有效的签到码，请扫描会议现场屏幕上的二维码', '点下方“重新扫码”再扫一次。', '错误代码 TOKEN_INVALID', '重新扫码'])
+    expect(actions(logic)).toEqual(['checkin.submit', 'session.me'])
+
+    const code = await backend.call('checkin.code', { meetingId: backend.meetingId })
+    logic.setScanResult({ result: code.path })
+    page.tap('重新扫码')
+    await settle(logic)
+    expectClean(page, logic, { navigations: [`redirectTo /pages/checkin/index?t=${encodeURIComponent(code.token)}`] })
+  })
+
+  test('a second scan of someone already checked in: 已签到过, no points again', async () => {
+    const { token } = await backend.call('checkin.code', { meetingId: backend.meetingId })
+    const logic = startApp(api(ARRIVED_OPENID))
+    const page = open(logic, 'pages/checkin/index', { t: token })
+    await settle(logic)
+    expect(got('checkin.submit')).toMatchObject({ already: true, pointsAwarded: 0 })
+    expectShows(page, logic, ['已签到过', MEETING_TITLE, '这次会议您之前已经签到，学分已经记入，不会重复计算。'])
+    expectHides(page, ['签到成功', '获得'])
+    expectClean(page, logic)
+  })
+
+  test('签到成功 earns the meeting’s points, and 完成 (opened from a scan) goes to 会议', async () => {
+    const { token } = await backend.call('checkin.code', { meetingId: backend.meetingId })
+    const logic = startApp()
+    const page = open(logic, 'pages/checkin/index', { t: token })
+    await settle(logic)
+    expect(got('checkin.submit').pointsAwarded).toBe(DEFAULT_MEETING_POINTS.branch_assembly)
+    page.tap('完成')
+    await settle(logic)
+    expectClean(page, logic, { navigations: ['switchTab /pages/meetings/index'] })
+  })
+
+  test('no token at all: how to scan, without calling anything', async () => {
+    const logic = startApp()
+    const page = open(logic, 'pages/checkin/index')
+    await settle(logic)
+    expectShows(page, logic, ['没有读到签到码', '请在会议详情页点“扫码签到”，扫描会场屏幕上的二维码。', '查看会议'])
+    expect(logic.calls).toEqual([])
+    page.tap('查看会议')
+    await settle(logic)
+    expectClean(page, logic, { navigations: ['switchTab /pages/meetings/index'] })
+  })
+})
+
+describe('pages/dues/index', () => {
+  test('the secretary confirms a reported payment; 我的党费 shows her own year', async () => {
+    const logic = startApp()
+    const page = open(logic, 'pages/dues/index')
+    await settle(logic)
+
+    page.tap('确认')
+    await settle(logic)
+    expect(logic.calls.find((call) => call.data.action === 'dues.confirm')?.data.payload).toEqual({ memberId: REPORTED_OPENID, month: THIS_MONTH })
+    expect(wxCallsNamed(logic, 'showToast')).toMatchObject([{ title: `已确认${REPORTED_NAME}的党费` }])
+    expect(got('dues.status', { month: THIS_MONTH }).items.find((i) => i.memberId === REPORTED_OPENID)).toMatchObject({ paid: true, state: 'confirmed' })
+    expectShows(page, logic, [...dues(), `${REPORTED_NAME}${TODAY} · `])
+    expectHides(page, ['待确认'])
+
+    page.tap('我的党费')
+    await settle(logic)
+    const mine = got('dues.mine')
+    expectShows(page, logic, [
+      `每月应缴党费${yuan(mine.amount ?? 0)} 元${mine.category ? DUES_CATEGORY_LABELS[mine.category] : ''}`,
+      `${mine.year} 年缴纳记录`,
+      '9月未缴登记已缴',
+      ...mine.months.filter((m) => m.paid).map((m) => `${Number(m.month.slice(5))}月${m.paidAt} 缴纳 ${yuan(m.amount ?? 0)} 元已缴`),
+      '缴费日提醒我',
+    ])
     expectClean(page, logic)
   })
 })
@@ -294,12 +911,36 @@ describe('Taro’s recursive comp (built comp.js + comp.wxml)', () => {
 
 describe('a WeChat user bound to no branch', () => {
   test('sees how to join, with the mini-program’s refresh action (not the H5 user switch)', async () => {
-    const logic = startApp((call) => backend.answer(call.data, 'wx-user-not-in-any-branch'))
+    const logic = startApp(api('wx-user-not-in-any-branch'))
     const page = open(logic, 'pages/me/index')
     await settle(logic)
 
     expectShows(page, logic, ['您还没有加入党支部', 'wx-user-not-in-any-branch', '我已加入，刷新'])
-    expect(page.text()).not.toContain('换一个示例用户')
+    expectHides(page, ['换一个示例用户'])
     expectClean(page, logic)
   })
 })
+
+/** What src/components/QrCode draws for a text: the same generator and settings. */
+function qrDataUrl(text: string): string {
+  const qr = qrcode(0, 'M')
+  qr.addData(text)
+  qr.make()
+  return qr.createDataURL(8, 32)
+}
+
+/**
+ * The `src` each QR image of the page is bound to in the view layer's data (the simulator's
+ * built-in image is an empty shell without attributes; base.wxml binds src to a short key).
+ */
+function qrSources(page: MountedPage): string[] {
+  const key = /<image src="\{\{i\.(\w+)\}\}"/.exec(readFileSync(join(DIST, 'base.wxml'), 'utf8'))?.[1]
+  if (!key) throw new Error('base.wxml has no <image src="{{i.…}}"> template')
+  const found: string[] = []
+  const walk = (node: Record<string, unknown>) => {
+    if (typeof node.cl === 'string' && node.cl.split(' ').includes('qr-code__img')) found.push(String(node[key]))
+    for (const child of (node.cn as Array<Record<string, unknown>> | undefined) ?? []) walk(child)
+  }
+  walk(page.root.instance.data.root)
+  return found
+}

@@ -110,6 +110,12 @@ export interface CloudCall {
   data: { action: string; payload: unknown }
 }
 
+/** A call of a stubbed `wx` API: its name and its options, as JSON (callbacks left out). */
+export interface WxCall {
+  name: string
+  options: Record<string, unknown> | undefined
+}
+
 /** What the stub `wx.cloud.callFunction` does with a call: resolve with `result`, or reject. */
 export type CloudHandler = (call: CloudCall) => Promise<unknown>
 
@@ -130,6 +136,8 @@ export interface LogicLayer {
   readonly errors: string[]
   /** `wx` members the built code read that the stub does not provide. */
   readonly missingWx: Set<string>
+  /** Every call of a stubbed `wx` API other than the cloud and system-info ones, with its options (functions left out). */
+  readonly wxCalls: WxCall[]
   /** The `App()` config the built app.js registered. */
   readonly app: Config
   /** Runs pages/<x>/index.js (once) and returns the config it passed to `Page()`. */
@@ -140,14 +148,28 @@ export interface LogicLayer {
   evaluate(expression: string): unknown
   /** Replace how `wx.cloud.callFunction` answers from now on. */
   setCloudHandler(handler: CloudHandler): void
+  /**
+   * What the camera reads on the next `wx.scanCode`: a result, or null for the user closing the
+   * scanner (the default, `scanCode:fail cancel`).
+   */
+  setScanResult(result: { result: string; path?: string } | null): void
   readonly pageStack: Config[]
   /**
-   * One-shot timers (and, unless `ignoreCalls`, cloud calls) still pending. A repeating
-   * interval (NutUI's Skeleton replays its animation every 1.6 s while shown) does not count.
+   * One-shot timers due within `horizonMs` (and, unless `ignoreCalls`, cloud calls) still
+   * pending. A repeating interval (NutUI's Skeleton replays its animation every 1.6 s while
+   * shown) does not count, nor does a timer set further out than the horizon: that is a page's
+   * own schedule (a poll every few seconds), which a test looks at with `pendingTimers`.
    */
-  busy(ignoreCalls?: boolean): boolean
+  busy(ignoreCalls?: boolean, horizonMs?: number): boolean
   /** setInterval timers running now. */
   activeIntervals(): number
+  /** Every timer pending now (one-shot and repeating), with the delay it was set with. */
+  pendingTimers(): Array<{ ms: number; repeat: boolean }>
+  /**
+   * Runs now, once, every pending one-shot timer set with a delay of at least `minMs` (a poll's
+   * next tick), instead of waiting for it. The logic layer's clock does not jump.
+   */
+  runTimersNow(minMs: number): number
   /** Clears every pending timer (so that jest exits cleanly). */
   dispose(): void
 }
@@ -167,9 +189,10 @@ export function createLogicLayer(opts: LogicOptions): LogicLayer {
   const pageStack: Config[] = []
   let cloud = opts.cloud
   let pendingCalls = 0
-  const timers = new Map<number, NodeJS.Timeout>()
-  const intervals = new Set<number>()
+  const timers = new Map<number, { handle: NodeJS.Timeout; ms: number; repeat: boolean; run: () => void }>()
   let timerSeq = 0
+  const wxCalls: WxCall[] = []
+  let scanResult: { result: string; path?: string } | null = null
 
   const format = (args: unknown[]) =>
     args.map((a) => (a instanceof Error || (a && typeof a === 'object' && 'stack' in a) ? String((a as Error).stack) : String(a))).join(' ')
@@ -181,10 +204,12 @@ export function createLogicLayer(opts: LogicOptions): LogicLayer {
     error: (...args: unknown[]) => errors.push(`console.error: ${format(args)}`),
   }
 
-  // Timers of the logic layer, tracked so that a test can wait until the layer is idle and
-  // clear whatever is left. An error thrown by a callback is recorded, as WeChat's onError would.
+  // Timers of the logic layer, tracked so that a test can wait until the layer is idle, see what
+  // a page left scheduled, and clear whatever is left. An error thrown by a callback is recorded,
+  // as WeChat's onError would.
   const addTimer = (fn: AnyFn, ms: number | undefined, args: unknown[], repeat: boolean): number => {
     const id = ++timerSeq
+    const delay = Math.max(0, Number(ms) || 0)
     const run = () => {
       if (!repeat) timers.delete(id)
       try {
@@ -193,17 +218,15 @@ export function createLogicLayer(opts: LogicOptions): LogicLayer {
         errors.push(`uncaught in timer: ${format([err])}`)
       }
     }
-    timers.set(id, repeat ? setInterval(run, ms ?? 0) : setTimeout(run, ms ?? 0))
-    if (repeat) intervals.add(id)
+    timers.set(id, { handle: repeat ? setInterval(run, delay) : setTimeout(run, delay), ms: delay, repeat, run })
     return id
   }
   const clearTimer = (id: number | undefined) => {
     if (id === undefined) return
     const t = timers.get(id)
     if (t) {
-      clearTimeout(t)
+      clearTimeout(t.handle)
       timers.delete(id)
-      intervals.delete(id)
     }
   }
 
@@ -291,14 +314,39 @@ export function createLogicLayer(opts: LogicOptions): LogicLayer {
     switchTab: (o?: Config) => done(o),
     navigateBack: (o?: Config) => done(o),
     reLaunch: (o?: Config) => done(o),
+    setNavigationBarTitle: (o?: Config) => done(o),
+    // The check-in code screen keeps the phone awake while it is shown.
+    setKeepScreenOn: (o?: Config) => done(o),
+    showModal: (o?: Config) => done(o, { errMsg: 'showModal:ok', confirm: true, cancel: false }),
+    // WeChat's subscription sheet: the user answers 'reject' for every template unless a test says otherwise.
+    requestSubscribeMessage: (o?: Config) =>
+      done(o, { errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(((o?.tmplIds as string[]) ?? []).map((id) => [id, 'reject'])) }),
+    // The camera: reads what setScanResult put in front of it, or the user closes it.
+    scanCode: (o?: Config) => {
+      const read = scanResult
+      scanResult = null
+      if (!read) {
+        const res = { errMsg: 'scanCode:fail cancel' }
+        o?.fail?.(res)
+        o?.complete?.(res)
+        return
+      }
+      done(o, { errMsg: 'scanCode:ok', charSet: 'utf-8', scanType: 'QR_CODE', rawData: '', path: '', ...read })
+    },
     canIUse: () => true,
     env: { USER_DATA_PATH: 'wxfile://usr' },
   }
+  /** The options as JSON, callbacks left out, so that a test can compare them. */
+  const plain = (o: unknown) => (o && typeof o === 'object' ? JSON.parse(JSON.stringify(o)) : undefined)
   for (const [name, fn] of Object.entries(wxTarget)) {
     if (typeof fn !== 'function') continue
     wxTarget[name] = (...args: any[]) => {
-      const url = args[0] && typeof args[0] === 'object' && 'url' in args[0] ? ` ${args[0].url}` : ''
-      if (!/^get(SystemInfo|Window|Device|AppBase)|^canIUse$/.test(name)) log.push(`${name}${url}`)
+      if (!/^get(SystemInfo|Window|Device|AppBase)|^canIUse$/.test(name)) {
+        const o = args[0] && typeof args[0] === 'object' ? args[0] : {}
+        const detail = 'url' in o ? ` ${o.url}` : 'title' in o ? ` ${o.title}` : 'keepScreenOn' in o ? ` ${o.keepScreenOn}` : ''
+        log.push(`${name}${detail}`)
+        if (!/^(get|set|remove)StorageSync$/.test(name)) wxCalls.push({ name, options: plain(args[0]) })
+      }
       return fn(...args)
     }
   }
@@ -393,6 +441,7 @@ export function createLogicLayer(opts: LogicOptions): LogicLayer {
     cloudInits,
     errors,
     missingWx,
+    wxCalls,
     app: appConfig,
     pageStack,
     loadPage(route) {
@@ -426,12 +475,25 @@ export function createLogicLayer(opts: LogicOptions): LogicLayer {
     setCloudHandler(handler) {
       cloud = handler
     },
-    busy: (ignoreCalls) => timers.size > intervals.size || (!ignoreCalls && pendingCalls > 0),
-    activeIntervals: () => intervals.size,
+    setScanResult(result) {
+      scanResult = result
+    },
+    busy: (ignoreCalls, horizonMs = Infinity) =>
+      [...timers.values()].some((t) => !t.repeat && t.ms <= horizonMs) || (!ignoreCalls && pendingCalls > 0),
+    activeIntervals: () => [...timers.values()].filter((t) => t.repeat).length,
+    pendingTimers: () => [...timers.values()].map(({ ms, repeat }) => ({ ms, repeat })),
+    runTimersNow(minMs) {
+      const due = [...timers.entries()].filter(([, t]) => !t.repeat && t.ms >= minMs)
+      for (const [id, t] of due) {
+        clearTimeout(t.handle)
+        t.run()
+        timers.delete(id)
+      }
+      return due.length
+    },
     dispose() {
-      for (const t of timers.values()) clearTimeout(t)
+      for (const t of timers.values()) clearTimeout(t.handle)
       timers.clear()
-      intervals.clear()
     },
   }
   return layer
@@ -556,6 +618,11 @@ export interface MountedPage {
   text(): string
   /** Taps the innermost element whose own text is exactly `label` (through Taro's `eh`). */
   tap(label: string): void
+  /** WeChat covering the page (another page opened on top, the app sent to the background): onHide. */
+  hide(): void
+  /** The page on screen again: onShow. */
+  show(): void
+  /** Closes the page (navigateBack, redirectTo away): detached → onUnload. Once. */
   unmount(): void
 }
 
@@ -691,24 +758,39 @@ export function mountPage(logic: LogicLayer, view: ViewLayer, route: string, que
       if (!node) throw new Error(`simulate cannot find #${sid} (inside a recursive comp?)`)
       node.dispatchEvent('tap')
     },
+    hide() {
+      root.instance.onHide?.()
+    },
+    show() {
+      root.instance.onShow?.()
+    },
     unmount() {
+      if (!parent.isConnected) return
       root.detach()
       parent.remove()
     },
   }
 }
 
+/** Timers set further out than this are a page's own schedule (a poll), not work in progress. */
+export const SETTLE_HORIZON_MS = 1000
+
 /**
- * Waits until the logic layer has no timer pending (and, unless `ignoreCalls`, no cloud call)
- * for a few turns of the event loop, so that every setData has reached the view.
+ * Waits until the logic layer has no timer pending within `horizonMs` (and, unless
+ * `ignoreCalls`, no cloud call) for a few turns of the event loop, so that every setData has
+ * reached the view.
  */
-export async function settle(logic: LogicLayer, opts: { ignoreCalls?: boolean; timeoutMs?: number } = {}): Promise<void> {
+export async function settle(
+  logic: LogicLayer,
+  opts: { ignoreCalls?: boolean; timeoutMs?: number; horizonMs?: number } = {},
+): Promise<void> {
   const deadline = Date.now() + (opts.timeoutMs ?? 3000)
+  const horizon = opts.horizonMs ?? SETTLE_HORIZON_MS
   let quiet = 0
   while (Date.now() < deadline) {
     await new Promise<void>((resolve) => setImmediate(resolve))
-    if (logic.busy(opts.ignoreCalls)) quiet = 0
+    if (logic.busy(opts.ignoreCalls, horizon)) quiet = 0
     else if (++quiet >= 3) return
   }
-  throw new Error('the logic layer did not settle (timers or cloud calls still pending)')
+  throw new Error(`the logic layer did not settle (timers or cloud calls still pending): ${JSON.stringify(logic.pendingTimers())}`)
 }
