@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { Payload, Result } from '../../../types/actions'
-import type { Study } from '../../../types/models'
+import type { ReviewState, Study } from '../../../types/models'
 import { studyTarget, sumLedger } from '../../../src/domain/points'
 import { expectedByNow, selfStudyAward, settingsWithDefaults, weekStart } from '../../../src/domain/study'
 import { addDays, inShanghai, shanghaiDate, toShanghaiIso } from '../../../src/domain/time'
@@ -109,14 +109,18 @@ export async function studyReview(ctx: Context, p: Payload<'study.review'>): Pro
   const me = requireMember(ctx)
   const study = await ctx.storage.get('studies', p.studyId)
   if (!study || study.branchId !== me.branchId) throw new AppError('NOT_FOUND', '找不到这条自学记录')
-  const state = p.approve ? 'approved' : 'refused'
-  if (study.state === state) return { state }
-  // Only a pending record is decided; an approved one has its points already.
-  const decided = await ctx.storage.updateWhere('studies', study.id, { state: 'pending' }, {
-    set: { state, reviewedBy: me.id, reviewedAt: toShanghaiIso(ctx.clock.now()) },
-  })
-  if (!decided) throw new AppError('CONFLICT', '这条记录已经审核过了')
-  if (state === 'approved') await awardStudy(ctx, { ...study, state }, me.id)
+  const state: ReviewState = p.approve ? 'approved' : 'refused'
+  // Only a pending record is decided; the same decision again (a double tap, a retry) answers as the first did.
+  const decided =
+    study.state === 'pending' &&
+    (await ctx.storage.updateWhere('studies', study.id, { state: 'pending' }, {
+      set: { state, reviewedBy: me.id, reviewedAt: toShanghaiIso(ctx.clock.now()) },
+    }))
+  // A lost race re-reads: the winner may have made the same decision.
+  const current = decided ? { ...study, state, reviewedBy: me.id } : study.state === 'pending' ? await ctx.storage.get('studies', study.id) : study
+  if (current?.state !== state) throw new AppError('CONFLICT', '这条记录已经审核过了')
+  // Also on a repeat: completes an award that a crash between the two writes left undone; the ledger key keeps it single.
+  if (state === 'approved') await awardStudy(ctx, current, current.reviewedBy ?? me.id)
   return { state }
 }
 

@@ -1,0 +1,27 @@
+/**
+ * Storage that fails on cue, for specs of what a retry finds after a function died part-way
+ * (CloudBase ends a function at its timeout, between any two writes).
+ */
+import type { CollectionName, Storage } from '../../cloudfunctions/core/ports'
+
+/** Storage whose first insert into `collection` fails as a timed-out function would; the rest pass. */
+export function firstInsertFails(collection: CollectionName) {
+  return (real: Storage): Storage => {
+    let failed = false
+    return new Proxy(real, {
+      get(target, prop) {
+        if (prop === 'insert') {
+          return async (c: CollectionName, doc: never) => {
+            if (c === collection && !failed) {
+              failed = true
+              throw new Error(`simulated timeout before writing to ${collection}`)
+            }
+            return target.insert(c, doc)
+          }
+        }
+        const value = Reflect.get(target, prop, target)
+        return typeof value === 'function' ? value.bind(target) : value
+      },
+    })
+  }
+}
