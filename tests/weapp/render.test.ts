@@ -663,13 +663,9 @@ describe('coming back to a page refreshes it', () => {
     expectClean(page, logic)
   })
 
-  // KNOWN BUG, kept visible: src/pages/meeting-detail (and the same `shown` ref in
-  // src/pages/attendance and src/pages/meetings) treats the first useDidShow call as the page's
-  // first show. Opened cold (a reminder's link opens pages/meeting-detail?id=…), the page shows
-  // SessionGate's skeleton until session.me answers, so <Detail> mounts after WeChat's first
-  // onShow and its first useDidShow call is the *return*: nothing is reloaded, the old title
-  // stays. When this starts failing, the bug is fixed: turn it into an ordinary test.
-  test.failing('KNOWN BUG: the meeting, opened cold from a reminder: back from 编辑会议 it shows the new title', async () => {
+  // Opened cold (a reminder's link opens pages/meeting-detail?id=…), the content mounts after
+  // WeChat's first onShow; the return from the form must still refresh it.
+  test('the meeting, opened cold from a reminder: back from 编辑会议 it shows the new title', async () => {
     const logic = startApp()
     const page = open(logic, 'pages/meeting-detail/index', { id: backend.meetingId })
     await settle(logic)

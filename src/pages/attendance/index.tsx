@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
 import type { AttendanceRow, Result } from '../../../types/actions'
 import type { AttendanceStatus } from '../../../types/models'
 import { ReasonDialog } from '../../components/ReasonDialog'
@@ -17,6 +17,7 @@ import { useRemote } from '../../hooks/use-remote'
 import { ApiError, call } from '../../services/call'
 import './index.scss'
 import { now } from '../../services/clock'
+import { useRefreshOnReturn } from '../../hooks/use-refresh-on-return'
 
 const REFRESH_EVERY_MS = 5000
 
@@ -59,11 +60,7 @@ function AttendanceSheet({ id }: { id: string }) {
   // Live while check-in is open and the page is on screen.
   usePolling(remote.refresh, REFRESH_EVERY_MS, visible && phase === 'open')
 
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) remote.refresh()
-    shown.current = true
-  })
+  useRefreshOnReturn(remote.refresh)
 
   async function review(leaveId: string, approve: boolean) {
     if (reviewing) return

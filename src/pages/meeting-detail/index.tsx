@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
 import type { Result } from '../../../types/actions'
 import type { MemberView } from '../../../types/models'
 import { ReasonDialog } from '../../components/ReasonDialog'
@@ -16,6 +16,7 @@ import { call } from '../../services/call'
 import { scanToCheckIn } from '../../services/scan-checkin'
 import './index.scss'
 import { now } from '../../services/clock'
+import { useRefreshOnReturn } from '../../hooks/use-refresh-on-return'
 
 type Loaded = Result<'meeting.get'>
 
@@ -56,11 +57,7 @@ function Detail({ member, id }: { member: MemberView; id: string }) {
   const [dialog, setDialog] = useState<'leave' | 'cancel' | null>(null)
 
   // Back from the form, the code screen or a check-in: show what changed.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) remote.refresh()
-    shown.current = true
-  })
+  useRefreshOnReturn(remote.refresh)
 
   if (remote.status !== 'ready') {
     return (

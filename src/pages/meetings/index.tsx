@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
 import type { Result } from '../../../types/actions'
 import type { MemberView } from '../../../types/models'
 import { MeetingCard } from '../../components/MeetingCard'
@@ -16,6 +16,7 @@ import { useRemote } from '../../hooks/use-remote'
 import { call } from '../../services/call'
 import './index.scss'
 import { now } from '../../services/clock'
+import { useRefreshOnReturn } from '../../hooks/use-refresh-on-return'
 
 const MONTHS_AHEAD = 3
 /** How far the calendar pages from this month, either way. */
@@ -92,12 +93,7 @@ function Meetings({ member }: { member: MemberView }) {
   const canCreate = mayCall(PERMISSIONS['meeting.create'], member.roles)
 
   // Coming back from a meeting or the form: show what changed without a skeleton.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (!shown.current) {
-      shown.current = true
-      return
-    }
+  useRefreshOnReturn(() => {
     list.refresh()
     calendar.refresh()
   })
