@@ -169,12 +169,31 @@ export async function quizStart(ctx: Context, p: Payload<'quiz.start'>): Promise
   }
 }
 
+function passAward(quiz: Quiz, memberId: string, score: number, at: Date) {
+  return ledgerRow({
+    id: `quiz:${quiz.id}:${memberId}`,
+    branchId: quiz.branchId,
+    memberId,
+    kind: 'test',
+    points: quiz.points,
+    studyTenths: quiz.studyTenths,
+    sourceId: `quiz:${quiz.id}`,
+    by: memberId,
+    at,
+    reason: `通过测试：${quiz.title}（${score} 分）`,
+  })
+}
+
 export async function quizSubmit(ctx: Context, p: Payload<'quiz.submit'>): Promise<Result<'quiz.submit'>> {
   const me = requireMember(ctx)
   const quiz = await loadQuiz(ctx, me.branchId, p.quizId)
   const attempt = await ctx.storage.get('attempts', attemptId(quiz.id, me.id))
   if (!attempt) throw new AppError('CONFLICT', '请先开始答题')
-  if (attempt.submittedAt) throw new AppError('CONFLICT', '您已经交过卷了，每次测试只能答一次')
+  if (attempt.submittedAt) {
+    // A retry after a crash between scoring and the award completes the award; the ledger key keeps it single.
+    if (attempt.passed) await awardOnce(ctx.storage, passAward(quiz, me.id, attempt.score ?? 0, new Date(Date.parse(attempt.submittedAt))))
+    throw new AppError('CONFLICT', '您已经交过卷了，每次测试只能答一次')
+  }
   const now = ctx.clock.now()
   if (now.getTime() > deadlineOf(quiz, attempt.startedAt) + SUBMIT_GRACE_MS) throw new AppError('CONFLICT', '答题时间已经结束，未能交卷')
   const questions = await ctx.storage.find('questions', { id: { $in: quiz.questionIds } })
@@ -187,23 +206,7 @@ export async function quizSubmit(ctx: Context, p: Payload<'quiz.submit'>): Promi
     set: { submittedAt: toShanghaiIso(now), answers, correct: result.correct, total: result.total, score: result.score, passed },
   })
   if (!submitted) throw new AppError('CONFLICT', '您已经交过卷了，每次测试只能答一次')
-  const pointsAwarded = passed
-    ? await awardOnce(
-        ctx.storage,
-        ledgerRow({
-          id: `quiz:${quiz.id}:${me.id}`,
-          branchId: me.branchId,
-          memberId: me.id,
-          kind: 'test',
-          points: quiz.points,
-          studyTenths: quiz.studyTenths,
-          sourceId: `quiz:${quiz.id}`,
-          by: me.id,
-          at: now,
-          reason: `通过测试：${quiz.title}（${result.score} 分）`,
-        }),
-      )
-    : 0
+  const pointsAwarded = passed ? await awardOnce(ctx.storage, passAward(quiz, me.id, result.score, now)) : 0
   return { score: result.score, correct: result.correct, total: result.total, passed, pointsAwarded, review: result.review }
 }
 
