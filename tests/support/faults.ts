@@ -25,3 +25,33 @@ export function firstInsertFails(collection: CollectionName) {
     })
   }
 }
+
+/**
+ * Storage that holds the first insert into `collection` until `release()`, as a slow database
+ * write would, so that a retry of the same request can run to its end meanwhile.
+ */
+export function firstInsertHeld(collection: CollectionName) {
+  let release = () => {}
+  let markStarted = () => {}
+  const started = new Promise<void>((resolve) => (markStarted = resolve))
+  const held = new Promise<void>((resolve) => (release = resolve))
+  let seen = false
+  const storage = (real: Storage): Storage =>
+    new Proxy(real, {
+      get(target, prop) {
+        if (prop === 'insert') {
+          return async (c: CollectionName, doc: never) => {
+            if (c === collection && !seen) {
+              seen = true
+              markStarted()
+              await held
+            }
+            return target.insert(c, doc)
+          }
+        }
+        const value = Reflect.get(target, prop, target)
+        return typeof value === 'function' ? value.bind(target) : value
+      },
+    })
+  return { storage, started, release: () => release() }
+}

@@ -69,15 +69,7 @@ export async function makeupComplete(ctx: Context, p: Payload<'makeup.complete'>
   if (!isInvited(me, meeting.scope)) throw new AppError('NOT_INVITED', '您不在本次会议的参会范围内')
   if (await ctx.storage.get('attendance', attendanceId(meeting.id, me.id))) throw new AppError('CONFLICT', '您参加了这次会议，不需要补学')
   const record = { id: `${meeting.id}:${me.id}`, branchId: me.branchId, meetingId: meeting.id, memberId: me.id, note: p.note || null, completedAt: toShanghaiIso(now) }
-  try {
-    await ctx.storage.insert('makeups', record)
-  } catch (err) {
-    if (!(err instanceof DuplicateKeyError)) throw err
-    const first = await ctx.storage.get('makeups', record.id)
-    return { completedAt: first?.completedAt ?? record.completedAt, pointsAwarded: 0 }
-  }
-  const pointsAwarded = await awardOnce(
-    ctx.storage,
+  const award = (at: Date) =>
     ledgerRow({
       id: `makeup:${record.id}`,
       branchId: me.branchId,
@@ -87,11 +79,22 @@ export async function makeupComplete(ctx: Context, p: Payload<'makeup.complete'>
       studyTenths: meetingStudyTenths(meeting),
       sourceId: `makeup:${meeting.id}`,
       by: me.id,
-      at: now,
+      at,
       reason: `补学：${meeting.title}`,
-    }),
-  )
-  return { completedAt: record.completedAt, pointsAwarded }
+    })
+  try {
+    await ctx.storage.insert('makeups', record)
+  } catch (err) {
+    if (!(err instanceof DuplicateKeyError)) throw err
+    const first = await ctx.storage.get('makeups', record.id)
+    if (!first) throw err
+    // A retry after a crash between the two writes completes the award; the ledger key keeps it single.
+    await awardOnce(ctx.storage, award(new Date(Date.parse(first.completedAt))))
+    return { completedAt: first.completedAt, pointsAwarded: 0 }
+  }
+  await awardOnce(ctx.storage, award(now))
+  // This completion earned the point, whether its award row was written here or by a retry of it.
+  return { completedAt: record.completedAt, pointsAwarded: MAKEUP_AWARD_POINTS }
 }
 
 export async function makeupOverview(ctx: Context): Promise<Result<'makeup.overview'>> {
