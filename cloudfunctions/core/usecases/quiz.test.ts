@@ -5,7 +5,7 @@
  * never reads a score the client sends; passing earns the test's points once.
  */
 import { DEMO, failure, theDemoBranch, type DemoBranch } from '../../../tests/support/app'
-import { firstInsertFails } from '../../../tests/support/faults'
+import { firstInsertFails, firstInsertHeld } from '../../../tests/support/faults'
 import type { Storage } from '../ports'
 
 const NOW = '2026-05-20T10:00:00+08:00'
@@ -442,6 +442,18 @@ describe('one submission and one award per member and test, whatever retries hap
     expect(await ledgerOf(app)).toEqual([
       expect.objectContaining({ sourceId: `quiz:${quiz.id}`, points: 2, at: '2026-05-20T10:20:00+08:00', reason: '通过测试：五月知识测试（100 分）' }),
     ])
+  })
+
+  it('answers the points to the submit that scored the pass, even when a retry of it wrote the award first', async () => {
+    const slow = firstInsertHeld('ledger')
+    const { app, start, submit, RIGHT } = await anOpenQuiz({ storage: slow.storage })
+    await start(DEMO.member(1))
+    const first = submit(DEMO.member(1), RIGHT)
+    await slow.started
+    expect(await submit(DEMO.member(1), RIGHT)).toEqual(failure('CONFLICT'))
+    slow.release()
+    expect(await first).toMatchObject({ ok: true, data: { score: 100, passed: true, pointsAwarded: 2 } })
+    expect(await ledgerOf(app)).toHaveLength(1)
   })
 })
 

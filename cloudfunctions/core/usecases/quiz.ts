@@ -206,7 +206,9 @@ export async function quizSubmit(ctx: Context, p: Payload<'quiz.submit'>): Promi
     set: { submittedAt: toShanghaiIso(now), answers, correct: result.correct, total: result.total, score: result.score, passed },
   })
   if (!submitted) throw new AppError('CONFLICT', '您已经交过卷了，每次测试只能答一次')
-  const pointsAwarded = passed ? await awardOnce(ctx.storage, passAward(quiz, me.id, result.score, now)) : 0
+  if (passed) await awardOnce(ctx.storage, passAward(quiz, me.id, result.score, now))
+  // This submission earned the points, whether its award row was written here or by a retry of it.
+  const pointsAwarded = passed ? quiz.points : 0
   return { score: result.score, correct: result.correct, total: result.total, passed, pointsAwarded, review: result.review }
 }
 
