@@ -13,8 +13,19 @@ export default defineAppConfig({
     'pages/attendance/index',
     'pages/dues/index',
     'pages/reach/index',
+    'pages/study-log/index',
+    'pages/xuexi/index',
+    'pages/quiz/index',
+    'pages/makeup/index',
     // Local mode's demo sign-in; the mini-program knows the user from WeChat.
     ...(isH5 ? ['pages/login/index'] : []),
+  ],
+  // The leadership's study screens and the optional ranking load on first use, so that members'
+  // phones never download them; each keeps its pages/<name>/index path.
+  subPackages: [
+    { root: 'pages/quiz-admin', pages: ['index'] },
+    { root: 'pages/study-admin', pages: ['index'] },
+    { root: 'pages/ranking', pages: ['index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

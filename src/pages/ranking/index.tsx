@@ -1,0 +1,78 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import type { MemberView } from '../../../types/models'
+import { SessionGate } from '../../components/SessionGate'
+import { StateView } from '../../components/StateView'
+import { formatHours } from '../../domain/study-display'
+import { useRemote } from '../../hooks/use-remote'
+import { call } from '../../services/call'
+import { backOr } from '../../services/navigation'
+import './index.scss'
+
+/** The branch's points ranking, shown only when the branch has turned it on. */
+function Ranking({ member }: { member: MemberView }) {
+  const ranking = useRemote(() => call('study.ranking', {}), [])
+
+  usePullDownRefresh(() => {
+    ranking.reload()
+    Taro.stopPullDownRefresh()
+  })
+
+  // The server answers CONFLICT while the branch keeps rankings off (the default).
+  if (ranking.error?.code === 'CONFLICT') {
+    return (
+      <View className='page ranking'>
+        <StateView
+          status='ready'
+          isEmpty
+          empty={{
+            title: '本支部没有开启积分排名',
+            hint: '按照整治“指尖上的形式主义”的要求，排名默认关闭，由支部书记决定是否开启。您的学时和积分在“学习”里。',
+            actionText: '返回学习',
+            onAction: () => backOr('/pages/study/index'),
+          }}
+        />
+      </View>
+    )
+  }
+
+  const rows = ranking.data?.rows ?? []
+  // Equal points share a place: 1, 2, 2, 4.
+  const places = rows.map((r) => rows.findIndex((x) => x.points === r.points) + 1)
+  return (
+    <View className='page ranking'>
+      <Text className='muted ranking__note'>
+        {ranking.data ? `${ranking.data.year} 年` : ''}学习积分排名由支部开启，仅供互相激励参考，不作考核依据。
+      </Text>
+      <View className='card ranking__list'>
+        <StateView
+          status={ranking.status}
+          errorMessage={ranking.error?.message}
+          errorCode={ranking.error?.code}
+          onRetry={ranking.reload}
+          rows={8}
+          isEmpty={rows.length === 0}
+          empty={{ title: '还没有积分记录', hint: '参加会议、学习和测试获得积分后，会显示在这里。' }}
+        >
+          {rows.map((r, i) => (
+            <View key={r.memberId} className={r.memberId === member.id ? 'ranking__row ranking__row--me' : 'ranking__row'} data-member={r.memberId}>
+              <Text className={places[i] <= 3 ? 'ranking__place ranking__place--top' : 'ranking__place'}>{places[i]}</Text>
+              <Text className='ranking__name'>
+                {r.name}
+                {r.memberId === member.id ? '（我）' : ''}
+              </Text>
+              <View className='ranking__figures'>
+                <Text className='ranking__points'>{r.points} 分</Text>
+                <Text className='muted'>{formatHours(r.studyHours)} 学时</Text>
+              </View>
+            </View>
+          ))}
+        </StateView>
+      </View>
+    </View>
+  )
+}
+
+export default function RankingPage() {
+  return <SessionGate>{(member) => <Ranking member={member} />}</SessionGate>
+}
