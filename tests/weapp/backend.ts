@@ -114,3 +114,70 @@ export async function openDemoBackend(now: Date): Promise<DemoBackend> {
 
   return { answer, call, meetingId: meeting.id, pastMeetingId: past.id, runtime }
 }
+
+/* ------------------------------------------------------------------------------------------ */
+/* The study work of that morning (issue 5), added by the tests of the study pages             */
+/* ------------------------------------------------------------------------------------------ */
+
+/** The question bank's import: the spreadsheet format's own example rows, one per type. */
+export const QUESTIONS_CSV = [
+  '题型,题干,选项A,选项B,选项C,选项D,答案',
+  '单选,党的最高理想是什么,共产主义,小康社会,,,A',
+  '多选,党的作风包括哪些,理论联系实际,密切联系群众,批评与自我批评,,ABC',
+  '判断,党员应按月缴纳党费,,,,,对',
+].join('\r\n')
+export const QUIZ_TITLE = '九月党章党规知识测试'
+export const QUIZ_POINTS = 3
+/** A 党课 last week that the secretary missed (nobody checked her in): she owes 补学. */
+export const MISSED_TITLE = '九月初专题党课'
+export const MISSED_MATERIALS = '学习《中国共产党章程》总纲\n观看专题党课录像'
+/** The secretary's 学习强国 points reported for this week. */
+export const XUEXI_POINTS = 35
+
+export interface StudyWork {
+  quizId: string
+  questionIds: string[]
+  missedMeetingId: string
+}
+
+/**
+ * Through the router, as the app does it: the secretary imports three questions and opens a
+ * 20-minute test on them (since 08:00 today, for a week); a 党课 ended last week with her absent;
+ * she reports this week's 学习强国 points.
+ */
+export async function addStudyWork(backend: DemoBackend, now: Date): Promise<StudyWork> {
+  const today = shanghaiDate(now)
+  const { questions } = await backend.call('question.import', { csv: QUESTIONS_CSV })
+  const questionIds = questions.map((q) => q.id)
+  const { quiz } = await backend.call('quiz.create', {
+    title: QUIZ_TITLE,
+    questionIds,
+    opensAt: `${today}T08:00:00+08:00`,
+    closesAt: new Date(now.getTime() + 7 * 86400_000).toISOString(),
+    timeLimitMin: 20,
+    passScore: 60,
+    points: QUIZ_POINTS,
+  })
+  const { meeting } = await backend.call('meeting.create', {
+    type: 'lecture',
+    title: MISSED_TITLE,
+    startAt: '2026-09-03T14:30:00+08:00',
+    endAt: '2026-09-03T16:30:00+08:00',
+    agenda: MISSED_MATERIALS,
+  })
+  await backend.call('xuexi.report', { points: XUEXI_POINTS })
+  return { quizId: quiz.id, questionIds, missedMeetingId: meeting.id }
+}
+
+export const PENDING_STUDY_TITLE = '自学《中国共产党章程》第一章'
+
+/**
+ * The secretary makes self-study need approval, then a plain member (demo-member-04) records
+ * 60 minutes of it: one record waits for review.
+ */
+export async function addPendingStudy(backend: DemoBackend): Promise<string> {
+  await backend.call('branch.updateSettings', { selfStudyNeedsApproval: true })
+  const { study, counted } = await backend.call('study.log', { title: PENDING_STUDY_TITLE, kind: 'original', minutes: 60, note: '重温入党誓词' }, PLAIN_OPENID)
+  if (counted) throw new Error('fixture: the self-study should wait for approval')
+  return study.id
+}

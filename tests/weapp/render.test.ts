@@ -17,22 +17,32 @@ import { DEFAULT_MEETING_POINTS, MEETING_TYPE_LABELS, scopeLabel } from '../../s
 import { DUES_CATEGORY_LABELS, yuan } from '../../src/domain/money'
 import { relativeDay } from '../../src/domain/relative-day'
 import { formatDateZh, shanghaiDate } from '../../src/domain/time'
+import { dueQuizzes } from '../../src/domain/quiz-view'
+import { weekStart } from '../../src/domain/study'
+import { STUDY_KIND_LABELS, dateTimeZh, formatHours, hoursLeftLine, minutesLabel, periodZh, shortDate, weekLabel, weekSpan } from '../../src/domain/study-display'
 import {
   ARRIVED_NAME,
   ARRIVED_OPENID,
   LEAVE_NAME,
   LEAVE_REASON,
   MEETING_TITLE,
+  MISSED_MATERIALS,
+  MISSED_TITLE,
   PAST_TITLE,
   PLAIN_OPENID,
   REPORTED_NAME,
+  QUIZ_TITLE,
   REPORTED_OPENID,
+  XUEXI_POINTS,
+  addPendingStudy,
+  addStudyWork,
   openDemoBackend,
   type DemoBackend,
 } from './backend'
 import {
   DIST,
   SHADOWED_GLOBALS,
+  allPages,
   createLogicLayer,
   createViewLayer,
   ensureWeappBuild,
@@ -61,7 +71,19 @@ const PAGES = [
   'pages/attendance/index',
   'pages/dues/index',
   'pages/reach/index',
+  'pages/study-log/index',
+  'pages/xuexi/index',
+  'pages/quiz/index',
+  'pages/makeup/index',
 ]
+/** The leadership's study screens and the ranking, in subpackages: `<root>/<page>`, built under their root. */
+const SUBPACKAGES = [
+  { root: 'pages/quiz-admin', pages: ['index'] },
+  { root: 'pages/study-admin', pages: ['index'] },
+  { root: 'pages/ranking', pages: ['index'] },
+]
+const SUB_PAGES = SUBPACKAGES.flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))
+const ALL_PAGES = [...PAGES, ...SUB_PAGES]
 
 /** The weapp wording of the code screen's hint (H5 says 用手机扫码签到). */
 const HOW_TO_SCAN = '在支部通点“扫码签到”扫描 · 截图转发无效'
@@ -262,14 +284,150 @@ function meetings(): string[] {
   ]
 }
 
-/** The 学习 page grows with the study features; what is pinned here is its 学时 and 积分 from points.mine. */
+/** Newest first, the first 6 (then 显示全部 N 条), as the 学习 tab lists the year's ledger. */
+const HISTORY_SHOWN = 6
+
+/** The 学习 tab: 学时 against the target, tests and 补学 due, this week's 学习强国, the leadership's links, the year's history. */
 function study(): string[] {
   const points = got('points.mine')
+  const due = dueQuizzes(got('quiz.list').quizzes, NOW)
+  const owed = got('makeup.mine').tasks.filter((t) => !t.done)
+  const xuexi = got('xuexi.mine')
+  const week = xuexi.weeks.find((w) => w.week === weekStart(TODAY))
+  const history = got('points.history')
+  const rows = [...history.rows].sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
+  if (!due.some((q) => q.title === QUIZ_TITLE) || !owed.some((t) => t.title === MISSED_TITLE) || week?.points !== XUEXI_POINTS || rows.length < 2) {
+    throw new Error('fixture: 学习 needs the open test, the missed 党课, this week’s 学习强国 report and a history')
+  }
   return [
     `${points.year} 年学时`,
-    `${points.studyHours} / ${points.targetHours}`,
-    `还差 ${Math.round((points.targetHours - points.studyHours) * 10) / 10} 学时完成今年要求`,
+    `${formatHours(points.studyHours)} / ${formatHours(points.targetHours)}`,
+    hoursLeftLine(points.studyHours, points.targetHours),
     `学习积分${points.total}`,
+    '待完成',
+    ...due.flatMap((q) => ['知识测试', q.title, `${q.questionCount} 题 · 限时 ${q.timeLimitMin} 分钟 · ${dateTimeZh(q.closesAt)}截止`, '去答题']),
+    ...owed.flatMap((t) => [
+      `补学 · ${MEETING_TYPE_LABELS[t.type]}`,
+      t.title,
+      t.overdue ? `已逾期 · 应在${dateTimeZh(t.deadline)}前完成` : `请在${dateTimeZh(t.deadline)}前完成`,
+      '去补学',
+    ]),
+    '学习强国 · 本周',
+    `${week.points} / ${xuexi.target} 分`,
+    '上报学习强国',
+    `每周目标 ${xuexi.target} 分`,
+    // The secretary's links (no 审核自学 while nothing waits).
+    '支部学习管理',
+    '题库与测试',
+    '学时情况',
+    `${history.year} 年学习记录`,
+    ...rows
+      .slice(0, HISTORY_SHOWN)
+      .map((r) => `${r.reason}${shortDate(shanghaiDate(r.at))}${r.studyHours ? ` · ${formatHours(r.studyHours)} 学时` : ''}${r.points >= 0 ? `+${r.points}` : r.points} 分`),
+    ...(rows.length > HISTORY_SHOWN ? [`显示全部 ${rows.length} 条`] : []),
+    '记录自学',
+  ]
+}
+
+function studyLog(): string[] {
+  const { settings } = got('branch.settings')
+  return [
+    '学习内容',
+    // The first kind is chosen; side by side, a tick says so.
+    `学习形式${Object.values(STUDY_KIND_LABELS).map((label, i) => (i === 0 ? `✓ ${label}` : label)).join('')}`,
+    '学习时长（分钟）按每小时 1 学时折算，每条最多计 4 学时30分钟45分钟60分钟90分钟',
+    `学习日期${formatDateZh(TODAY)}`,
+    '学习心得（可不填）',
+    '照片（可不加）',
+    settings.selfStudyNeedsApproval ? '本支部的自学记录需支委审核，审核通过后计入学时。' : '提交后立即计入学时和积分。',
+    '提交',
+  ]
+}
+
+function xuexi(): string[] {
+  const mine = got('xuexi.mine')
+  const thisWeek = weekStart(TODAY)
+  const reported = mine.weeks.find((w) => w.week === thisWeek)?.points
+  if (reported !== XUEXI_POINTS) throw new Error('fixture: 学习强国 needs this week’s report')
+  const lastWeek = weekStart(shanghaiDate(new Date(NOW.getTime() - 7 * 86400_000)))
+  const weeks = [...mine.weeks].sort((a, b) => (a.week < b.week ? 1 : -1))
+  return [
+    '学习强国没有开放数据接口，这里的积分由您自己按学习强国里显示的数字上报，支部只作统计参考，不作排名。',
+    `每周目标 ${mine.target} 分`,
+    `上报哪一周${[thisWeek, lastWeek].map((w) => `${weekLabel(w, TODAY)}（${weekSpan(w)}）`).join('已选')}`,
+    `${weekLabel(thisWeek, TODAY)}的学习强国积分这一周已上报 ${reported} 分，再次提交会改为新的数字。`,
+    '积分截图（可不加）',
+    `最近几周${weeks
+      .map((w) => `${weekLabel(w.week, TODAY)}${weekLabel(w.week, TODAY) !== weekSpan(w.week) ? weekSpan(w.week) : ''}${w.points === null ? '未上报' : `${w.points} / ${mine.target} 分${w.points >= mine.target ? '达标' : ''}`}`)
+      .join('')}`,
+    '更新上报',
+  ]
+}
+
+function quizIntro(): string[] {
+  const quiz = got('quiz.list').quizzes.find((q) => q.title === QUIZ_TITLE)
+  if (!quiz || quiz.my.state !== 'not_started') throw new Error('fixture: the test is open and not started')
+  return [
+    quiz.title,
+    `共 ${quiz.questionCount} 题，限时 ${quiz.timeLimitMin} 分钟`,
+    `${quiz.passScore} 分及格（满分 100）`,
+    `${dateTimeZh(quiz.closesAt)}截止`,
+    `通过可得 ${quiz.points} 积分、${quiz.studyTenths / 10} 学时`,
+    '点“开始答题”后开始计时；每人只能作答一次，时间到会自动交卷。',
+    '开始答题',
+  ]
+}
+
+function makeup(): string[] {
+  const task = got('makeup.mine').tasks.find((t) => t.title === MISSED_TITLE)
+  if (!task || task.done || task.materials !== MISSED_MATERIALS) throw new Error('fixture: the secretary owes 补学 for the missed 党课')
+  return [
+    `${MEETING_TYPE_LABELS[task.type]} · 补学`,
+    task.title,
+    task.overdue ? `已逾期 · 原定${dateTimeZh(task.deadline)}前完成，请尽快补学` : `请在${dateTimeZh(task.deadline)}前完成`,
+    `学习材料${task.materials}`,
+    '学习体会（可不填）',
+    '认真学习以上材料后，点下方“我已学习”完成补学。',
+    '我已学习',
+  ]
+}
+
+const QUIZ_PHASE_WORDS = { upcoming: '未开始', open: '进行中', closed: '已结束' } as const
+
+function quizAdmin(): string[] {
+  const { quizzes } = got('quiz.list')
+  const { questions } = got('question.list')
+  if (!quizzes.length || !questions.length) throw new Error('fixture: 题库与测试 needs questions and a test')
+  return [
+    `测试题库（${questions.length} 题）`,
+    ...quizzes.map((q) => {
+      const phase = NOW.getTime() < Date.parse(q.opensAt) ? 'upcoming' : NOW.getTime() > Date.parse(q.closesAt) ? 'closed' : 'open'
+      return `${q.title}${q.questionCount} 题 · 限时 ${q.timeLimitMin} 分钟 · ${q.passScore} 分及格${periodZh(q.opensAt, q.closesAt)}${QUIZ_PHASE_WORDS[phase]}查看参加情况`
+    }),
+    '新建测试',
+  ]
+}
+
+function studyAdmin(): string[] {
+  const { studies } = got('study.pending')
+  if (!studies.length) throw new Error('fixture: 学习管理 needs a self-study waiting for review')
+  return [
+    // The tabs, 设置 for the secretary only; 待审核 with its count.
+    `待审核 ${studies.length}学时补学设置`,
+    ...studies.map(
+      (s) => `${s.name}${s.title}${STUDY_KIND_LABELS[s.kind]} · ${minutesLabel(s.minutes)} · ${shortDate(s.studiedOn)}学习${s.note ? `心得：${s.note}` : ''}通过，计入学时不通过`,
+    ),
+  ]
+}
+
+/** Rankings are off by default: the server answers CONFLICT, and the page says why there is none. */
+function rankingOff(): string[] {
+  const answer = answered.filter((a) => a.action === 'study.ranking').pop()?.envelope
+  if (!answer || answer.ok || answer.error.code !== 'CONFLICT') throw new Error(`fixture: rankings are off, study.ranking answers CONFLICT; got ${JSON.stringify(answer)}`)
+  return [
+    '本支部没有开启积分排名',
+    '按照整治“指尖上的形式主义”的要求，排名默认关闭，由支部书记决定是否开启。您的学时和积分在“学习”里。',
+    '返回学习',
   ]
 }
 
@@ -428,6 +586,11 @@ interface PageCase {
 
 const none = async () => ({})
 const meetingQuery = async () => ({ id: backend.meetingId })
+/** The study work of the morning (a test open, a 党课 to make up, 学习强国 reported), no query. */
+const studyWork = async () => {
+  await addStudyWork(backend, NOW)
+  return {}
+}
 
 const CASES: Record<string, PageCase> = {
   'pages/index/index': {
@@ -440,7 +603,12 @@ const CASES: Record<string, PageCase> = {
     calls: ['meeting.list', 'meeting.list', 'schedule.month', 'schedule.month', 'schedule.month', 'schedule.month', 'session.me'],
     shows: meetings,
   },
-  'pages/study/index': { query: none, calls: ['points.mine', 'session.me'], moreCalls: true, shows: study },
+  'pages/study/index': {
+    query: studyWork,
+    // study.pending for the secretary, who sees the branch's links.
+    calls: ['branch.settings', 'makeup.mine', 'points.history', 'points.mine', 'quiz.list', 'session.me', 'study.pending', 'xuexi.mine'],
+    shows: study,
+  },
   'pages/me/index': { query: none, calls: ['attendance.mine', 'session.me'], shows: me },
   'pages/meeting-detail/index': { query: meetingQuery, calls: ['meeting.get', 'session.me'], shows: meetingDetail },
   'pages/meeting-edit/index': { query: meetingQuery, calls: ['meeting.get', 'session.me'], shows: meetingEdit },
@@ -466,6 +634,26 @@ const CASES: Record<string, PageCase> = {
   },
   'pages/dues/index': { query: none, calls: ['dues.status', 'session.me'], shows: dues },
   'pages/reach/index': { query: none, calls: ['session.me', 'subscription.overview'], shows: reach },
+  'pages/study-log/index': { query: none, calls: ['branch.settings', 'session.me'], shows: studyLog },
+  'pages/xuexi/index': { query: studyWork, calls: ['session.me', 'xuexi.mine'], shows: xuexi },
+  // As the 学习 tab links it: ?id=<quiz>.
+  'pages/quiz/index': { query: async () => ({ id: (await addStudyWork(backend, NOW)).quizId }), calls: ['quiz.list', 'session.me'], shows: quizIntro },
+  // As the 学习 tab links it: ?meetingId=<the missed 党课>.
+  'pages/makeup/index': {
+    query: async () => ({ meetingId: (await addStudyWork(backend, NOW)).missedMeetingId }),
+    calls: ['makeup.mine', 'session.me'],
+    shows: makeup,
+  },
+  'pages/quiz-admin/index': { query: studyWork, calls: ['question.list', 'quiz.list', 'session.me'], shows: quizAdmin },
+  'pages/study-admin/index': {
+    query: async () => {
+      await addPendingStudy(backend)
+      return {}
+    },
+    calls: ['session.me', 'study.pending'],
+    shows: studyAdmin,
+  },
+  'pages/ranking/index': { query: none, calls: ['session.me', 'study.ranking'], shows: rankingOff },
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -473,17 +661,19 @@ const CASES: Record<string, PageCase> = {
 /* ------------------------------------------------------------------------------------------ */
 
 describe('the weapp build', () => {
-  test('app.json lists every page, the four tabs first, each with its built js, json and wxml', () => {
+  test('app.json lists every page (main package, then the subpackages), the four tabs first, each with its built js, json and wxml', () => {
     const app = readAppJson()
     expect(app.pages).toEqual(PAGES)
-    expect(Object.keys(CASES).sort()).toEqual([...PAGES].sort())
+    expect(app.subPackages).toEqual(SUBPACKAGES)
+    expect(allPages(app)).toEqual(ALL_PAGES)
+    expect(Object.keys(CASES).sort()).toEqual([...ALL_PAGES].sort())
     expect(app.tabBar?.list.map((t) => [t.pagePath, t.text])).toEqual([
       ['pages/index/index', '首页'],
       ['pages/meetings/index', '会议'],
       ['pages/study/index', '学习'],
       ['pages/me/index', '我的'],
     ])
-    for (const page of app.pages) {
+    for (const page of ALL_PAGES) {
       for (const ext of ['js', 'json', 'wxml']) expect([page, ext, existsSync(join(DIST, `${page}.${ext}`))]).toEqual([page, ext, true])
     }
   })
@@ -510,6 +700,12 @@ describe('the weapp build', () => {
     expect(notices.length).toBe(1)
     expect(notices[0].title + notices[0].body).toContain(MEETING_TITLE)
     expect(await backend.call('attendance.mine', {})).toMatchObject({ held: 1, attended: 1, items: [{ title: PAST_TITLE, status: 'makeup' }] })
+    // The study work the study pages add: a test open now, the missed 党课 owed as 补学, this week's 学习强国.
+    const work = await addStudyWork(backend, NOW)
+    const quizzes = await backend.call('quiz.list', {})
+    expect(dueQuizzes(quizzes.quizzes, NOW).map((q) => [q.id, q.title, q.questionCount, q.my.state])).toEqual([[work.quizId, QUIZ_TITLE, 3, 'not_started']])
+    expect((await backend.call('makeup.mine', {})).tasks).toMatchObject([{ meetingId: work.missedMeetingId, title: MISSED_TITLE, done: false, overdue: false }])
+    expect((await backend.call('xuexi.mine', {})).weeks.find((w) => w.week === weekStart(TODAY))?.points).toBe(XUEXI_POINTS)
     const overview = await backend.call('subscription.overview', {})
     expect(overview.members.filter((m) => m.credits.meeting_reminder > 0).map((m) => m.name)).toEqual([ARRIVED_NAME])
   })
@@ -533,7 +729,7 @@ describe('the weapp build', () => {
   })
 })
 
-describe.each(PAGES)('%s', (route) => {
+describe.each(ALL_PAGES)('%s', (route) => {
   const c = CASES[route]
 
   test('loads, renders a skeleton first, then the content from the api answers', async () => {

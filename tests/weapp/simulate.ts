@@ -69,8 +69,26 @@ export async function ensureWeappBuild(): Promise<void> {
   })
 }
 
-export function readAppJson(): { pages: string[]; tabBar?: { list: Array<{ pagePath: string; text: string }> } } {
+export interface AppJson {
+  pages: string[]
+  /** Packages WeChat downloads on first use: each page is `<root>/<page>`, its files under `root`. */
+  subPackages?: Array<{ root: string; pages: string[] }>
+  tabBar?: { list: Array<{ pagePath: string; text: string }> }
+}
+
+export function readAppJson(): AppJson {
   return JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'))
+}
+
+/** Every page route of the app: the main package's, then each subpackage's (`<root>/<page>`). */
+export function allPages(app: AppJson = readAppJson()): string[] {
+  return [...app.pages, ...(app.subPackages ?? []).flatMap((sub) => sub.pages.map((page) => `${sub.root.replace(/\/+$/, '')}/${page}`))]
+}
+
+/** The subpackage root a built file (relative to dist/weapp) lies under, or null for the main package. */
+function packageRootOf(rel: string, roots: string[]): string | null {
+  const file = rel.split(path.sep).join('/')
+  return roots.find((root) => file.startsWith(`${root}/`)) ?? null
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -140,7 +158,11 @@ export interface LogicLayer {
   readonly wxCalls: WxCall[]
   /** The `App()` config the built app.js registered. */
   readonly app: Config
-  /** Runs pages/<x>/index.js (once) and returns the config it passed to `Page()`. */
+  /**
+   * Runs a page's built JS (once) and returns the config it passed to `Page()`: pages/<x>/index.js
+   * for the main package, `<root>/<page>.js` for a subpackage's (which loads its sub-common chunks
+   * from that root).
+   */
   loadPage(route: string): Config
   /** Runs comp.js (once) and returns the config it passed to `Component()`. */
   loadComp(): Config
@@ -411,10 +433,20 @@ export function createLogicLayer(opts: LogicOptions): LogicLayer {
   const wrap = (body: string, filename: string) =>
     new vm.Script(`(function (require, module, exports, ${SHADOWED_GLOBALS.join(', ')}) {${body}\n})`, { filename }).runInContext(context) as AnyFn
 
+  // A subpackage's files (its pages and its sub-common chunks) are loaded from its root, and only
+  // from inside it: WeChat refuses a main-package file (or another subpackage) requiring them.
+  const appJson = readAppJson()
+  const routes = allPages(appJson)
+  const subRoots = (appJson.subPackages ?? []).map((sub) => sub.root.replace(/\/+$/, ''))
   const modules = new Map<string, { exports: unknown }>()
-  const runFile = (rel: string): unknown => {
+  const runFile = (rel: string, from: string | null = null): unknown => {
     const file = path.join(DIST, rel.endsWith('.js') ? rel : `${rel}.js`)
     const key = path.relative(DIST, file)
+    const target = packageRootOf(key, subRoots)
+    if (from !== null && target !== null && packageRootOf(from, subRoots) !== target) {
+      throw new Error(`${from} requires ${key}, which is in subpackage ${target}: WeChat does not load it from outside that package`)
+    }
+    if (!fs.existsSync(file)) throw new Error(`${from ?? 'the harness'} loads ${key}, which the build did not write`)
     const cached = modules.get(key)
     if (cached) return cached.exports
     const module = { exports: {} as unknown }
@@ -423,7 +455,7 @@ export function createLogicLayer(opts: LogicOptions): LogicLayer {
     const fn = wrap(code, file)
     const localRequire = (spec: string) => {
       if (!spec.startsWith('.')) throw new Error(`${key} requires "${spec}": only relative files exist in a mini-program`)
-      return runFile(path.relative(DIST, path.resolve(path.dirname(file), spec)))
+      return runFile(path.relative(DIST, path.resolve(path.dirname(file), spec)), key)
     }
     fn.call(undefined, localRequire, module, module.exports)
     return module.exports
@@ -445,6 +477,7 @@ export function createLogicLayer(opts: LogicOptions): LogicLayer {
     app: appConfig,
     pageStack,
     loadPage(route) {
+      if (!routes.includes(route)) throw new Error(`${route} is not a page of app.json (pages or subPackages)`)
       if (!pages.has(route)) {
         registering = route
         try {
