@@ -57,7 +57,7 @@ const bearer = (req: IncomingMessage) => {
   return h && h.startsWith('Bearer ') ? h.slice(7).trim() : undefined
 }
 
-export async function startLocalServer(opts: { port: number; dataDir: string; seed: boolean; webRoot: string }) {
+export async function startLocalServer(opts: { port: number; dataDir: string; seed: boolean | 'demo'; webRoot: string }) {
   const log = jsonLogger()
   const rt = await openLocalRuntime({ dataDir: opts.dataDir, seed: opts.seed, log })
   const webRoot = resolve(opts.webRoot)
@@ -161,7 +161,7 @@ export async function startLocalServer(opts: { port: number; dataDir: string; se
 if (require.main === module) {
   const port = Number(process.env.PORT || 8787)
   const dataDir = resolve(process.env.ZHIBU_DATA_DIR || '.data')
-  const seed = process.env.ZHIBU_SEED !== 'none'
+  const seed = process.env.ZHIBU_SEED === 'none' ? false : 'demo'
   const webRoot = resolve(__dirname, '..', 'dist', 'h5')
   startLocalServer({ port, dataDir, seed, webRoot })
     .then(({ url, close, runtime }) => {

@@ -154,3 +154,20 @@ describe('the local runtime', () => {
     }
   })
 })
+
+describe('the demo branch npm start shows a newcomer', () => {
+  it('has a past 支部党员大会 with attendance, one approved leave, two absent, and the awards in the ledger', async () => {
+    const runtime = await openLocalRuntime({ dataDir: null, seed: false, log: recordingLogger() })
+    await seedDemoBranch({ storage: runtime.storage, clock: fixedClock('2026-05-20T10:00:00+08:00') }, { pastMeeting: true })
+    const meeting = await runtime.storage.get('meetings', 'demo-assembly')
+    expect(meeting).toMatchObject({ type: 'branch_assembly', startAt: '2026-05-10T14:30:00+08:00', status: 'scheduled' })
+    const records = await runtime.storage.find('attendance', { meetingId: 'demo-assembly' })
+    expect(records).toHaveLength(20)
+    expect(records.map((r) => r.memberId)).not.toEqual(expect.arrayContaining(['demo-member-07', 'demo-member-15', 'demo-member-12']))
+    expect(records.some((r) => r.status === 'late')).toBe(true)
+    expect(await runtime.storage.find('leaves', { meetingId: 'demo-assembly', state: 'approved' })).toHaveLength(1)
+    const ledger = await runtime.storage.find('ledger', { sourceId: { $in: records.map((r) => r.id) } })
+    expect(ledger).toHaveLength(20)
+    expect(ledger.every((row) => row.points === 2 && row.studyTenths === 20 && row.year === 2026)).toBe(true)
+  })
+})

@@ -2,13 +2,15 @@
  * The demo branch of CONTRACT §4: 示例党支部 with two 党小组, a secretary, a committee member,
  * a group leader and twenty members, each with a 核定 dues amount.
  */
-import type { Branch, Group, Member, Role } from '../../types/models'
+import type { Branch, Group, Meeting, Member, Role } from '../../types/models'
+import { DEFAULT_MEETING_POINTS, meetingStudyTenths } from '../../src/domain/meetings'
 import { monthlyDues, type DuesInput } from '../../src/domain/dues'
 import { DEFAULT_SCHEDULE, monthSchedule } from '../../src/domain/schedule'
 import { DEFAULT_STUDY_SETTINGS } from '../../src/domain/points'
-import { calendarDay, shanghaiMonth, toShanghaiIso } from '../../src/domain/time'
+import { addDays, calendarDay, shanghaiDate, shanghaiMonth, toShanghaiIso } from '../../src/domain/time'
 import { DuplicateKeyError } from './errors'
 import type { Collections, Ports } from './ports'
+import { awardAttendance } from './usecases/awards'
 
 export const DEMO_BRANCH_ID = 'demo-branch'
 
@@ -70,6 +72,77 @@ export function demoMembers(): Member[] {
   return members
 }
 
+type Insert = <C extends 'meetings' | 'attendance' | 'leaves'>(collection: C, doc: Collections[C]) => Promise<void>
+
+/** Who missed the demo's past 支部党员大会: one on approved leave, two absent (they owe a 补学). */
+const DEMO_ON_LEAVE = 'demo-member-12'
+const DEMO_ABSENT = ['demo-member-07', 'demo-member-15']
+
+/**
+ * A 支部党员大会 ten days before the seed, with its attendance, so that the attendance pages,
+ * 我的, the ledger and the 补学 list have something to show on first start.
+ */
+async function seedPastAssembly(ports: Pick<Ports, 'storage' | 'clock'>, members: Member[], now: Date, insert: Insert) {
+  const day = shanghaiDate(now.getTime() - 10 * 86400_000)
+  const meeting: Meeting = {
+    id: 'demo-assembly',
+    branchId: DEMO_BRANCH_ID,
+    type: 'branch_assembly',
+    title: '支部党员大会：学习党章、讨论季度工作',
+    startAt: `${day}T14:30:00+08:00`,
+    endAt: `${day}T16:30:00+08:00`,
+    location: '社区党群服务中心二楼会议室',
+    agenda: '一、集中学习《中国共产党章程》总纲；二、通报本季度党费收缴情况；三、讨论下季度主题党日安排。',
+    scope: { kind: 'branch' },
+    status: 'scheduled',
+    cancelReason: null,
+    themeMonth: null,
+    createdBy: 'demo-secretary',
+    createdAt: `${addDays(day, -7)}T09:00:00+08:00`,
+    updatedAt: `${addDays(day, -7)}T09:00:00+08:00`,
+  }
+  await insert('meetings', meeting)
+  await insert('leaves', {
+    id: `${meeting.id}:${DEMO_ON_LEAVE}`,
+    branchId: DEMO_BRANCH_ID,
+    meetingId: meeting.id,
+    memberId: DEMO_ON_LEAVE,
+    reason: '出差在外地',
+    state: 'approved',
+    requestedAt: `${addDays(day, -2)}T10:00:00+08:00`,
+    reviewedBy: 'demo-secretary',
+    reviewedAt: `${addDays(day, -2)}T12:00:00+08:00`,
+  })
+  let minute = 0
+  for (const m of members) {
+    if (m.id === DEMO_ON_LEAVE || DEMO_ABSENT.includes(m.id)) continue
+    minute += 1
+    // Most arrive in the half hour before the start; the last two a little late.
+    const at = minute <= members.length - 5 ? `${day}T14:${String(Math.min(29, minute)).padStart(2, '0')}:00+08:00` : `${day}T14:3${minute % 10}:00+08:00`
+    const record = {
+      id: `${meeting.id}:${m.id}`,
+      branchId: DEMO_BRANCH_ID,
+      meetingId: meeting.id,
+      memberId: m.id,
+      status: at > meeting.startAt ? ('late' as const) : ('present' as const),
+      checkedInAt: at,
+      by: m.id,
+      reason: null,
+    }
+    await insert('attendance', record)
+    await awardAttendance(ports.storage, {
+      branchId: DEMO_BRANCH_ID,
+      memberId: m.id,
+      attendanceId: record.id,
+      meetingType: meeting.type,
+      points: DEFAULT_MEETING_POINTS[meeting.type],
+      studyTenths: meetingStudyTenths(meeting),
+      by: m.id,
+      at: new Date(Date.parse(at)),
+    })
+  }
+}
+
 /** Months of dues history the demo starts with. */
 const DEMO_DUES_HISTORY = 5
 /** Members behind with their dues: months unpaid before this one. */
@@ -78,7 +151,10 @@ const DEMO_UNPAID_MONTHS: Record<string, number> = { 'demo-member-07': 3, 'demo-
 const monthsAgo = (month: string, n: number) => calendarDay(`${month}-01`).subtract(n, 'month').format('YYYY-MM')
 
 /** Seeds the demo branch into an empty store; answers whether it did. */
-export async function seedDemoBranch(ports: Pick<Ports, 'storage' | 'clock'>): Promise<boolean> {
+export async function seedDemoBranch(
+  ports: Pick<Ports, 'storage' | 'clock'>,
+  opts: { pastMeeting?: boolean } = {},
+): Promise<boolean> {
   if ((await ports.storage.count('branches', {})) > 0) return false
   const now = ports.clock.now()
   const thisMonth = shanghaiMonth(now)
@@ -96,7 +172,7 @@ export async function seedDemoBranch(ports: Pick<Ports, 'storage' | 'clock'>): P
     { id: 'demo-group-2', branchId: DEMO_BRANCH_ID, name: '第二党小组', leaderId: null },
   ]
   // A first start that died part-way left some of these behind; keep them and add the rest.
-  const insertIfAbsent = async <C extends 'groups' | 'members' | 'payments'>(collection: C, doc: Collections[C]) => {
+  const insertIfAbsent = async <C extends 'groups' | 'members' | 'payments' | 'meetings' | 'attendance' | 'leaves'>(collection: C, doc: Collections[C]) => {
     try {
       await ports.storage.insert(collection, doc)
     } catch (err) {
@@ -124,6 +200,7 @@ export async function seedDemoBranch(ports: Pick<Ports, 'storage' | 'clock'>): P
       })
     }
   }
+  if (opts.pastMeeting) await seedPastAssembly(ports, members, now, insertIfAbsent)
   // The branch goes in last: its presence is what marks the seed as complete.
   await ports.storage.insert('branches', branch)
   return true
