@@ -29,8 +29,10 @@ import {
   MISSED_MATERIALS,
   MISSED_TITLE,
   PAST_TITLE,
+  PENDING_STUDY_TITLE,
   PLAIN_OPENID,
   REPORTED_NAME,
+  QUIZ_POINTS,
   QUIZ_TITLE,
   REPORTED_OPENID,
   XUEXI_POINTS,
@@ -772,6 +774,156 @@ describe.each(ALL_PAGES)('%s', (route) => {
     expectShows(page, logic, c.shows())
     expectHides(page, ['没能加载出来'])
     expectClean(page, logic, { timers: c.timers?.() })
+  })
+})
+
+describe('pages/quiz/index', () => {
+  test('开始答题 starts the clock, the taps are the answers sent, 交卷 shows the server’s score and review, and the clock stops', async () => {
+    const { quizId } = await addStudyWork(backend, NOW)
+    const logic = startApp()
+    const page = open(logic, 'pages/quiz/index', { id: quizId })
+    await settle(logic)
+    page.tap('开始答题')
+    await settle(logic)
+    const started = got('quiz.start')
+    expect(started.questions.map((q) => q.stem)).toEqual(['党的最高理想是什么', '党的作风包括哪些', '党员应按月缴纳党费'])
+    expectShows(page, logic, ['剩余时间', '已答 0 / 3', ...started.questions.map((q) => q.stem)])
+    // The countdown ticks every second while the test is under way.
+    expect(logic.activeIntervals()).toBe(1)
+
+    // Right, half of a 多选 (wrong), right.
+    for (const label of ['共产主义', '理论联系实际', '正确']) page.tap(label)
+    await settle(logic)
+    expectShows(page, logic, ['已答 3 / 3'])
+    page.tap('交卷')
+    await settle(logic)
+    const submit = logic.calls.find((call) => call.data.action === 'quiz.submit')
+    const [single, multiple, judge] = started.questions.map((q) => q.id)
+    expect(submit?.data.payload).toEqual({ quizId, answers: { [single]: [0], [multiple]: [0], [judge]: [0] } })
+    const result = got('quiz.submit')
+    expect(result).toMatchObject({ correct: 2, total: 3, passed: true, pointsAwarded: QUIZ_POINTS })
+    expectShows(page, logic, [
+      `通过${result.score} 分`,
+      `答对 ${result.correct} / ${result.total} 题，${started.quiz.passScore} 分及格`,
+      `获得 ${QUIZ_POINTS} 积分，已记入学习记录`,
+      '答题情况',
+      '1.答对党的最高理想是什么',
+      '2.答错党的作风包括哪些',
+      '3.答对党员应按月缴纳党费',
+      '返回学习',
+    ])
+    expectClean(page, logic)
+  })
+})
+
+describe('pages/makeup/index', () => {
+  test('我已学习 completes the 补学 with the server and shows 已完成补学 with the award', async () => {
+    const { missedMeetingId } = await addStudyWork(backend, NOW)
+    const logic = startApp()
+    const page = open(logic, 'pages/makeup/index', { meetingId: missedMeetingId })
+    await settle(logic)
+    page.tap('我已学习')
+    await settle(logic)
+    expect(logic.calls.find((call) => call.data.action === 'makeup.complete')?.data.payload).toEqual({ meetingId: missedMeetingId })
+    const done = got('makeup.complete')
+    expect(done.pointsAwarded).toBeGreaterThan(0)
+    expectShows(page, logic, ['已完成补学', MISSED_TITLE, `${dateTimeZh(done.completedAt)}完成`, `获得 ${done.pointsAwarded} 积分，已记入学习记录`, '返回学习'])
+    expectHides(page, ['我已学习'])
+    expectClean(page, logic)
+  })
+})
+
+describe('pages/quiz-admin/index (subpackage)', () => {
+  test('查看参加情况 loads who has taken the test', async () => {
+    const { quizId } = await addStudyWork(backend, NOW)
+    const logic = startApp()
+    const page = open(logic, 'pages/quiz-admin/index')
+    await settle(logic)
+    page.tap('查看参加情况')
+    await settle(logic)
+    expect(logic.calls.find((call) => call.data.action === 'quiz.results')?.data.payload).toEqual({ quizId })
+    const results = got('quiz.results')
+    expect(results.taken).toEqual([])
+    expectShows(page, logic, ['收起', ...results.notTaken.slice(0, 3).map((m) => m.name)])
+    expectClean(page, logic)
+  })
+})
+
+describe('pages/study-admin/index (subpackage)', () => {
+  test('the secretary approves the waiting self-study, then 学时 and 补学 show the branch from the server', async () => {
+    const studyId = await addPendingStudy(backend)
+    await addStudyWork(backend, NOW)
+    const logic = startApp()
+    const page = open(logic, 'pages/study-admin/index')
+    await settle(logic)
+    expectShows(page, logic, [PENDING_STUDY_TITLE])
+    page.tap('通过，计入学时')
+    await settle(logic)
+    expect(logic.calls.find((call) => call.data.action === 'study.review')?.data.payload).toEqual({ studyId, approve: true })
+    expect(got('study.pending').studies).toEqual([])
+    expectShows(page, logic, ['没有待审核的自学记录'])
+    expectHides(page, [PENDING_STUDY_TITLE])
+
+    page.tap('学时')
+    await settle(logic)
+    const overview = got('study.overview')
+    expectShows(page, logic, [`${overview.members.length}名党员`, `${overview.year} 年学时`, ...overview.members.slice(0, 3).map((m) => m.name)])
+
+    page.tap('补学')
+    await settle(logic)
+    const owed = got('makeup.overview').owed.find((o) => o.title === MISSED_TITLE)
+    if (!owed) throw new Error('fixture: the missed 党课 is owed')
+    expectShows(page, logic, [MISSED_TITLE, `${dateTimeZh(owed.deadline)}前完成`, `还有 ${owed.members.length} 人未补学：`, owed.members.map((m) => m.name).join('')])
+    expectClean(page, logic)
+  })
+})
+
+describe('pages/ranking/index (subpackage)', () => {
+  test('with rankings turned on: the rows from study.ranking, equal points sharing a place, mine marked', async () => {
+    await backend.call('branch.updateSettings', { rankingsEnabled: true })
+    const logic = startApp()
+    const page = open(logic, 'pages/ranking/index')
+    await settle(logic)
+    const { year, rows } = got('study.ranking')
+    expect(rows.length).toBeGreaterThan(0)
+    const places = rows.map((r) => rows.findIndex((x) => x.points === r.points) + 1)
+    expectShows(page, logic, [
+      `${year} 年学习积分排名由支部开启，仅供互相激励参考，不作考核依据。`,
+      rows.map((r, i) => `${places[i]}${r.name}${r.memberId === 'demo-secretary' ? '（我）' : ''}${r.points} 分${formatHours(r.studyHours)} 学时`).join(''),
+    ])
+    expectHides(page, ['本支部没有开启积分排名'])
+    expectClean(page, logic)
+  })
+})
+
+describe('pages/study/index', () => {
+  test('the tasks open the test and the 补学; 学习积分排名 appears only when the branch turns rankings on', async () => {
+    const work = await addStudyWork(backend, NOW)
+    const logic = startApp()
+    const page = open(logic, 'pages/study/index')
+    await settle(logic)
+    expectHides(page, ['学习积分排名'])
+    page.tap('去答题')
+    page.tap('去补学')
+    page.tap('上报学习强国')
+    page.tap('记录自学')
+    await settle(logic)
+    expectClean(page, logic, {
+      navigations: [
+        `navigateTo /pages/quiz/index?id=${encodeURIComponent(work.quizId)}`,
+        `navigateTo /pages/makeup/index?meetingId=${encodeURIComponent(work.missedMeetingId)}`,
+        'navigateTo /pages/xuexi/index',
+        'navigateTo /pages/study-log/index',
+      ],
+    })
+
+    await backend.call('branch.updateSettings', { rankingsEnabled: true })
+    const again = startApp()
+    const withRanking = open(again, 'pages/study/index')
+    await settle(again)
+    withRanking.tap('学习积分排名')
+    await settle(again)
+    expectClean(withRanking, again, { navigations: ['navigateTo /pages/ranking/index'] })
   })
 })
 
