@@ -3,30 +3,15 @@
  * opens its live code; a member's phone reads the code off that screen and opens its link; the
  * member is checked in, and the secretary's screen shows the arrival without reloading.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import type { Locator } from 'playwright-core'
 import { join } from 'node:path'
 import { shanghaiDate } from '../src/domain/time'
-import { launch, phone, watchErrors } from './browser'
+import { backend, button, SHOTS, signIn as openAs, useApp } from './app'
+import { phone } from './browser'
 import { readQr } from './qr'
-import { startServer, type RunningServer } from './server'
 
-const SHOTS = join(__dirname, 'screenshots')
-
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launch()
-}, 300_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-/** A NutUI button by its words (its inner text element does not take the tap itself). */
-const button = (page: Page, text: string) => page.locator('taro-button-core', { hasText: text }).first()
+const app = useApp()
+const signIn = (context: Parameters<typeof openAs>[1], openid: string) => openAs(app.server, context, openid)
 
 /** Waits for a page's slide-in animation to finish: the element stops moving and sits on screen. */
 async function settled(locator: Locator) {
@@ -40,28 +25,13 @@ async function settled(locator: Locator) {
   throw new Error('the page never settled')
 }
 
-async function signIn(context: BrowserContext, openid: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage()
-  const errors = watchErrors(page)
-  await page.goto(server.base)
-  await page.locator(`[data-openid="${openid}"]`).click()
-  await page.waitForURL(/pages\/index\/index/)
-  await page.locator('.login').waitFor({ state: 'detached' })
-  return { page, errors }
-}
-
 test('secretary shows the live code, a member checks in from its link, the arrival appears', async () => {
   // The meeting is today 14:30–16:30 (the form's default times); the server clock stands at
   // 14:20, inside the check-in window that opens half an hour before the start.
   const today = shanghaiDate(new Date())
-  const clock = await fetch(`${server.base}/dev/clock`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ now: `${today}T14:20:00+08:00` }),
-  })
-  expect((await clock.json()).ok).toBe(true)
+  expect((await backend(app.server).clock(`${today}T14:20:00+08:00`)).ok).toBe(true)
 
-  const secretaryContext = await phone(browser)
+  const secretaryContext = await phone(app.browser)
   const secretary = await signIn(secretaryContext, 'demo-secretary')
   const s = secretary.page
 
@@ -90,9 +60,9 @@ test('secretary shows the live code, a member checks in from its link, the arriv
   // The member's phone camera reads the code off the secretary's screen.
   const link = await readQr(qr)
   expect(link).toMatch(/#\/pages\/checkin\/index\?t=/)
-  expect(link.startsWith(server.base)).toBe(true)
+  expect(link.startsWith(app.server.base)).toBe(true)
 
-  const memberContext = await phone(browser)
+  const memberContext = await phone(app.browser)
   const member = await signIn(memberContext, 'demo-member-03')
   const m = member.page
   await m.goto(link)
@@ -106,7 +76,7 @@ test('secretary shows the live code, a member checks in from its link, the arriv
   await s.screenshot({ path: join(SHOTS, 'checkin-code-after.png') })
 
   // Opening the same link again does not count twice.
-  await m.goto(`${server.base}/#/pages/index/index`)
+  await m.goto(`${app.server.base}/#/pages/index/index`)
   await m.goto(link)
   await m.getByText(/已签到|签到成功/).first().waitFor()
 

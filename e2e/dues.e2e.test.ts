@@ -3,66 +3,26 @@
  * secretary's register shows the total change and confirms it. And 提醒我: the stand-in for
  * WeChat's subscription sheet grants one reminder, which the remind timer then spends.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { join } from 'node:path'
-import { launch, phone, watchErrors } from './browser'
-import { startServer, type RunningServer } from './server'
+import { backend, button, SHOTS, signIn as openAs, useApp } from './app'
+import { phone } from './browser'
 
-const SHOTS = join(__dirname, 'screenshots')
-
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launch()
-}, 300_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-const button = (page: Page, text: string) => page.locator('taro-button-core', { hasText: text }).first()
-
-async function signIn(context: BrowserContext, openid: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage()
-  const errors = watchErrors(page)
-  await page.goto(server.base)
-  await page.locator(`[data-openid="${openid}"]`).click()
-  await page.waitForURL(/pages\/index\/index/)
-  await page.locator('.login').waitFor({ state: 'detached' })
-  return { page, errors }
-}
-
-const post = (path: string, body?: unknown) =>
-  fetch(`${server.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) })
-
-async function api(openid: string, action: string, payload: unknown = {}) {
-  const { token } = (await (await post('/dev/login', { openid })).json()).data
-  const res = await fetch(`${server.base}/api/api`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ action, payload }),
-  })
-  const envelope = await res.json()
-  if (!envelope.ok) throw new Error(`${action}: ${envelope.error.code}`)
-  return envelope.data
-}
-
-const outbox = async () => (await (await fetch(`${server.base}/dev/outbox`)).json()).data.messages as Array<{ openid: string; kind: string }>
+const app = useApp()
+const signIn = (context: Parameters<typeof openAs>[1], openid: string) => openAs(app.server, context, openid)
+const be = () => backend(app.server)
 
 const paidCount = (page: Page) => page.locator('.dues__totals .big-number').first()
 
 test('a member marks this month paid and the secretary sees the total change', async () => {
-  const secretaryContext = await phone(browser)
+  const secretaryContext = await phone(app.browser)
   const secretary = await signIn(secretaryContext, 'demo-secretary')
   const s = secretary.page
-  await s.goto(`${server.base}/#/pages/dues/index`)
+  await s.goto(`${app.server.base}/#/pages/dues/index`)
   await s.getByText('人已缴').waitFor()
   const before = Number(await paidCount(s).textContent())
 
-  const memberContext = await phone(browser)
+  const memberContext = await phone(app.browser)
   const member = await signIn(memberContext, 'demo-member-05')
   const m = member.page
   await m.locator('.home__dues').click()
@@ -94,7 +54,7 @@ test('a member marks this month paid and the secretary sees the total change', a
 })
 
 test('提醒我 grants one reminder through the stand-in sheet, and the timer spends it once', async () => {
-  const context = await phone(browser)
+  const context = await phone(app.browser)
   const { page, errors } = await signIn(context, 'demo-member-09')
   await page.locator('.remind-me__left').getByText('目前收不到微信提醒').waitFor()
   await page.locator('.remind-me__button').click()
@@ -105,6 +65,7 @@ test('提醒我 grants one reminder through the stand-in sheet, and the timer sp
 
   // The evening before the next dues day (also the 主题党日 under the default rule), the timer,
   // fired twice at once, sends this member each reminder exactly once.
+  const { api, post, outbox } = be()
   const overview = await api('demo-secretary', 'subscription.overview')
   const duesDay: string = overview.next.find((n: { kind: string }) => n.kind === 'dues_reminder').date
   const before = (await outbox()).length

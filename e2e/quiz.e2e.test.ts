@@ -2,43 +2,14 @@
  * A member takes the monthly knowledge test on the phone: it is waiting under 学习, answered once,
  * scored on the server, and the 学时 and points it earns show up at once.
  */
-import type { Browser, Page } from 'playwright-core'
 import { join } from 'node:path'
-import { launch, phone, watchErrors } from './browser'
-import { startServer, type RunningServer } from './server'
+import { backend, button, SHOTS, useApp } from './app'
+import { phone, watchErrors } from './browser'
 
-const SHOTS = join(__dirname, 'screenshots')
-
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launch()
-}, 300_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-const post = (path: string, body: unknown, token?: string) =>
-  fetch(`${server.base}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  })
-
-async function api(openid: string, action: string, payload: unknown = {}) {
-  const { token } = (await (await post('/dev/login', { openid })).json()).data
-  const envelope = await (await post('/api/api', { action, payload }, token)).json()
-  if (!envelope.ok) throw new Error(`${action}: ${envelope.error.code} ${envelope.error.message}`)
-  return envelope.data
-}
-
-const button = (page: Page, text: string) => page.locator('taro-button-core', { hasText: text }).first()
+const app = useApp()
 
 test('a member takes the monthly test: answered once, scored on the server, points counted', async () => {
+  const { api } = backend(app.server)
   // The committee member imports two questions from a spreadsheet and opens this month's test.
   const { questions } = await api('demo-committee', 'question.import', {
     csv: ['题型,题干,选项A,选项B,选项C,选项D,答案', '单选,党的最高理想和最终目标是什么,实现共产主义,全面建成小康社会,,,A', '判断,党员应按月足额交纳党费,,,,,对'].join('\n'),
@@ -53,10 +24,10 @@ test('a member takes the monthly test: answered once, scored on the server, poin
   })
 
   const before = await api('demo-member-06', 'points.mine')
-  const context = await phone(browser)
+  const context = await phone(app.browser)
   const page = await context.newPage()
   const errors = watchErrors(page)
-  await page.goto(server.base)
+  await page.goto(app.server.base)
   await page.locator('[data-openid="demo-member-06"]').click()
   await page.waitForURL(/pages\/index\/index/)
   await page.getByText('学习', { exact: true }).click()

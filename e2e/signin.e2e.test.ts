@@ -2,32 +2,18 @@
  * A newcomer opens the local app, signs in as the demo secretary and finds their name, role,
  * branch and group on 我的 — with no console error on the way.
  */
-import type { Browser } from 'playwright-core'
 import { join } from 'node:path'
-import { launch, phone, watchErrors } from './browser'
-import { startServer, type RunningServer } from './server'
+import { SHOTS, useApp } from './app'
+import { phone, watchErrors } from './browser'
 
-const SHOTS = join(__dirname, 'screenshots')
-
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launch()
-}, 300_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const app = useApp()
 
 test('demo secretary signs in and sees 我的 with the right role', async () => {
-  const context = await phone(browser)
+  const context = await phone(app.browser)
   const page = await context.newPage()
   const errors = watchErrors(page)
 
-  await page.goto(server.base)
+  await page.goto(app.server.base)
   // Not signed in: the app sends us to the demo sign-in, which lists the demo users.
   await page.waitForURL(/pages\/login\/index/)
   await page.getByText('demo-secretary').waitFor()
@@ -59,10 +45,10 @@ test('demo secretary signs in and sees 我的 with the right role', async () => 
 })
 
 test('switching user shows a plain member without the secretary role', async () => {
-  const context = await phone(browser)
+  const context = await phone(app.browser)
   const page = await context.newPage()
   const errors = watchErrors(page)
-  await page.goto(server.base)
+  await page.goto(app.server.base)
   await page.locator('[data-openid="demo-member-12"]').click()
   await page.waitForURL(/pages\/index\/index/)
   await page.getByText('我的', { exact: true }).click()
