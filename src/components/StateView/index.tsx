@@ -10,8 +10,17 @@ export interface EmptyProps {
   onAction?: () => void
 }
 
-interface Props {
+/** What useRemote gives: one load's state and its retry. */
+export interface RemoteState {
   status: 'loading' | 'ready' | 'error'
+  error: { message: string; code: string } | null
+  reload: () => void
+}
+
+interface Props {
+  /** A useRemote load: its status, error words, error code and retry in one. */
+  remote?: RemoteState
+  status?: 'loading' | 'ready' | 'error'
   /** What went wrong, in words for people. */
   errorMessage?: string
   /** The error code, shown small for support. */
@@ -26,7 +35,12 @@ interface Props {
 }
 
 /** Loading (skeleton), error (what went wrong and 重试), empty (what it means and what to do) or content. */
-export function StateView({ status, errorMessage, errorCode, onRetry, empty, isEmpty, rows = 3, children }: Props) {
+export function StateView(props: Props) {
+  const { remote, empty, isEmpty, rows = 3, children } = props
+  const status = remote?.status ?? props.status ?? 'ready'
+  const errorMessage = remote?.error?.message ?? props.errorMessage
+  const errorCode = remote?.error?.code ?? props.errorCode
+  const onRetry = remote?.reload ?? props.onRetry
   if (status === 'loading') {
     return (
       <View className='state state--loading' aria-busy='true'>

@@ -35,7 +35,7 @@ function MyDues() {
 
   return (
     <View className='page dues'>
-      <StateView status={mine.status} errorMessage={mine.error?.message} errorCode={mine.error?.code} onRetry={mine.reload} rows={5}>
+      <StateView remote={mine} rows={5}>
         {mine.data ? (
           <View>
             <View className='card dues__head'>
@@ -163,7 +163,7 @@ function BranchDues() {
           下月 ›
         </Button>
       </View>
-      <StateView status={status.status} errorMessage={status.error?.message} errorCode={status.error?.code} onRetry={status.reload} rows={6}>
+      <StateView remote={status} rows={6}>
         {data ? (
           <View>
             <View className='card dues__totals'>

@@ -62,10 +62,7 @@ function Home({ member }: { member: MemberView }) {
 
       <Text className='section-title'>下一次会议</Text>
       <StateView
-        status={next.status}
-        errorMessage={next.error?.message}
-        errorCode={next.error?.code}
-        onRetry={next.reload}
+        remote={next}
         rows={2}
         isEmpty={next.data === null}
         empty={{ title: '近期没有需要参加的会议', hint: '新的会议安排会显示在这里，也可以在“会议”里查看全部。' }}
@@ -81,7 +78,7 @@ function Home({ member }: { member: MemberView }) {
       </StateView>
 
       <Text className='section-title'>近期安排</Text>
-      <StateView status={schedule.status} errorMessage={schedule.error?.message} errorCode={schedule.error?.code} onRetry={schedule.reload}>
+      <StateView remote={schedule}>
         {schedule.data ? (
           <View>
             <DayCard label='主题党日' day={schedule.data.themeDay} relative={relativeDay(today, schedule.data.themeDay.date)} />
@@ -95,7 +92,7 @@ function Home({ member }: { member: MemberView }) {
 
       <Text className='section-title'>本月党费</Text>
       <View className='card home__dues' onClick={() => Taro.navigateTo({ url: '/pages/dues/index' })} role='button'>
-        <StateView status={dues.status} errorMessage={dues.error?.message} errorCode={dues.error?.code} onRetry={dues.reload} rows={1}>
+        <StateView remote={dues} rows={1}>
           {dues.data ? (
             <View className='home__dues-row'>
               <View className='home__dues-main'>
@@ -111,10 +108,7 @@ function Home({ member }: { member: MemberView }) {
       <Text className='section-title'>通知</Text>
       <View className='card'>
         <StateView
-          status={notices.status}
-          errorMessage={notices.error?.message}
-          errorCode={notices.error?.code}
-          onRetry={notices.reload}
+          remote={notices}
           rows={2}
           isEmpty={notices.data?.notices.length === 0}
           empty={{ title: '暂无通知', hint: '主题党日、党费缴纳日和会议的提醒都会在这里列出，收不到微信消息也不会错过。' }}
@@ -130,7 +124,7 @@ function Home({ member }: { member: MemberView }) {
 
       <Text className='section-title'>今年学时</Text>
       <View className='card'>
-        <StateView status={points.status} errorMessage={points.error?.message} errorCode={points.error?.code} onRetry={points.reload} rows={2}>
+        <StateView remote={points} rows={2}>
           {points.data ? (
             <View>
               <View className='home__hours'>

@@ -40,10 +40,7 @@ export default function LoginPage() {
         <Text className='login__hint'>不需要微信账号。选择一位示例支部的成员登录，体验书记、支委、党小组长或党员看到的页面。</Text>
       </View>
       <StateView
-        status={users.status}
-        errorMessage={users.error?.message}
-        errorCode={users.error?.code}
-        onRetry={users.reload}
+        remote={users}
         rows={6}
         isEmpty={users.data?.length === 0}
         empty={{ title: '还没有示例用户', hint: '本地数据库是空的。删除数据目录后重新运行 npm start 会创建示例党支部。' }}

@@ -28,10 +28,7 @@ function Makeup({ meetingId }: { meetingId: string }) {
     return (
       <View className='page'>
         <StateView
-          status={mine.status}
-          errorMessage={mine.error?.message}
-          errorCode={mine.error?.code}
-          onRetry={mine.reload}
+          remote={mine}
           rows={6}
           isEmpty
           empty={{ title: '没有这次会议的补学任务', hint: '只有缺席或请假未参加支部党员大会、党课时才需要补学。', actionText: '返回学习', onAction: () => backOr('/pages/study/index') }}

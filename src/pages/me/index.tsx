@@ -22,10 +22,7 @@ function MyAttendance() {
       <Text className='section-title'>{data ? `${data.year} 年出勤` : '今年出勤'}</Text>
       <View className='card'>
         <StateView
-          status={mine.status}
-          errorMessage={mine.error?.message}
-          errorCode={mine.error?.code}
-          onRetry={mine.reload}
+          remote={mine}
           rows={3}
           isEmpty={data?.held === 0}
           empty={{ title: '今年还没有已结束的会议', hint: '参加会议并扫码签到后，出勤情况会记在这里。' }}

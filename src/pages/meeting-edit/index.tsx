@@ -331,7 +331,7 @@ function EditMeeting({ member, id }: { member: MemberView; id: string }) {
   if (remote.status !== 'ready') {
     return (
       <View className='page'>
-        <StateView status={remote.status} errorMessage={remote.error?.message} errorCode={remote.error?.code} onRetry={remote.reload} rows={8} />
+        <StateView remote={remote} rows={8} />
       </View>
     )
   }

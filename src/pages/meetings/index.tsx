@@ -115,10 +115,7 @@ function Meetings({ member }: { member: MemberView }) {
   return (
     <View className={canCreate ? 'page page--actions meetings' : 'page meetings'}>
       <StateView
-        status={list.status}
-        errorMessage={list.error?.message}
-        errorCode={list.error?.code}
-        onRetry={list.reload}
+        remote={list}
         rows={5}
         isEmpty={all.length === 0}
         empty={{
@@ -147,7 +144,7 @@ function Meetings({ member }: { member: MemberView }) {
 
       <Text className='section-title'>月历</Text>
       <View className='card'>
-        <StateView status={calendar.status} errorMessage={calendar.error?.message} errorCode={calendar.error?.code} onRetry={calendar.reload} rows={6}>
+        <StateView remote={calendar} rows={6}>
           {calendar.data ? (
             <MonthCalendar
               month={month}
@@ -161,7 +158,7 @@ function Meetings({ member }: { member: MemberView }) {
       </View>
 
       <Text className='section-title'>每月固定安排</Text>
-      <StateView status={months.status} errorMessage={months.error?.message} errorCode={months.error?.code} onRetry={months.reload} rows={6}>
+      <StateView remote={months} rows={6}>
         {months.data?.map((m) => (
           <View className='card meetings__month' key={m.month}>
             <Text className='meetings__month-title'>{Number(m.month.slice(5))}月</Text>

@@ -49,7 +49,7 @@ function QuizResults({ quizId }: { quizId: string }) {
   const results = useRemote(() => call('quiz.results', { quizId }), [quizId])
   const data = results.data
   return (
-    <StateView status={results.status} errorMessage={results.error?.message} errorCode={results.error?.code} onRetry={results.reload} rows={3}>
+    <StateView remote={results} rows={3}>
       {data ? (
         <View className='qa__results'>
           <View className='qa__counts'>
@@ -163,10 +163,7 @@ function Lists({ initialTab }: { initialTab: Tab }) {
       <View className='page page--actions qa'>
         {tab === 'quizzes' ? (
           <StateView
-            status={quizzes.status}
-            errorMessage={quizzes.error?.message}
-            errorCode={quizzes.error?.code}
-            onRetry={quizzes.reload}
+            remote={quizzes}
             rows={5}
             isEmpty={sorted.length === 0}
             empty={{
@@ -184,10 +181,7 @@ function Lists({ initialTab }: { initialTab: Tab }) {
               从表格导入题目
             </Button>
             <StateView
-              status={bank.status}
-              errorMessage={bank.error?.message}
-              errorCode={bank.error?.code}
-              onRetry={bank.reload}
+              remote={bank}
               rows={6}
               isEmpty={questions.length === 0}
               empty={{ title: '题库还是空的', hint: '可以一题一题添加，也可以把整理好的表格另存为 CSV 后导入。' }}
@@ -536,10 +530,7 @@ function NewQuiz() {
 
       <FormField label={`选择题目（已选 ${form.questionIds.length} 题）`}>
         <StateView
-          status={bank.status}
-          errorMessage={bank.error?.message}
-          errorCode={bank.error?.code}
-          onRetry={bank.reload}
+          remote={bank}
           rows={4}
           isEmpty={questions.length === 0}
           empty={{ title: '题库还是空的', hint: '请先回到题库添加或导入题目。' }}

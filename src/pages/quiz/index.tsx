@@ -289,10 +289,7 @@ function Quiz({ id }: { id: string }) {
     return (
       <View className='page'>
         <StateView
-          status={list.status}
-          errorMessage={list.error?.message}
-          errorCode={list.error?.code}
-          onRetry={list.reload}
+          remote={list}
           rows={5}
           isEmpty
           empty={{ title: '没有找到这次测试', hint: '测试可能已被删除，请回到“学习”查看当前的测试。', actionText: '返回学习', onAction: () => backOr('/pages/study/index') }}

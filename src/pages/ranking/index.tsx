@@ -46,10 +46,7 @@ function Ranking({ member }: { member: MemberView }) {
       </Text>
       <View className='card ranking__list'>
         <StateView
-          status={ranking.status}
-          errorMessage={ranking.error?.message}
-          errorCode={ranking.error?.code}
-          onRetry={ranking.reload}
+          remote={ranking}
           rows={8}
           isEmpty={rows.length === 0}
           empty={{ title: '还没有积分记录', hint: '参加会议、学习和测试获得积分后，会显示在这里。' }}

@@ -22,7 +22,7 @@ function Reach() {
   const data = overview.data
   return (
     <View className='page reach'>
-      <StateView status={overview.status} errorMessage={overview.error?.message} errorCode={overview.error?.code} onRetry={overview.reload} rows={6}>
+      <StateView remote={overview} rows={6}>
         {data ? (
           <View>
             <Text className='muted reach__intro'>

@@ -74,10 +74,7 @@ function PendingTab({ onCount }: { onCount: (n: number) => void }) {
 
   return (
     <StateView
-      status={pending.status}
-      errorMessage={pending.error?.message}
-      errorCode={pending.error?.code}
-      onRetry={pending.reload}
+      remote={pending}
       rows={5}
       isEmpty={studies.length === 0}
       empty={{ title: '没有待审核的自学记录', hint: '党员提交的自学记录需要审核时会出现在这里。' }}
@@ -115,10 +112,7 @@ function OverviewTab() {
   const done = members.filter((m) => m.studyHours >= m.target).length
   return (
     <StateView
-      status={overview.status}
-      errorMessage={overview.error?.message}
-      errorCode={overview.error?.code}
-      onRetry={overview.reload}
+      remote={overview}
       rows={6}
       isEmpty={members.length === 0}
       empty={{ title: '支部还没有党员', hint: '党员加入后，每个人的学时会列在这里。' }}
@@ -156,10 +150,7 @@ function MakeupTab() {
   const owed = overview.data?.owed ?? []
   return (
     <StateView
-      status={overview.status}
-      errorMessage={overview.error?.message}
-      errorCode={overview.error?.code}
-      onRetry={overview.reload}
+      remote={overview}
       rows={5}
       isEmpty={owed.length === 0}
       empty={{ title: '没有人需要补学', hint: '缺席或请假未参加支部党员大会、党课的党员，需在 7 天内补学，未完成的会列在这里。' }}
@@ -259,7 +250,7 @@ function SettingsTab() {
   }
 
   return (
-    <StateView status={settings.status} errorMessage={settings.error?.message} errorCode={settings.error?.code} onRetry={settings.reload} rows={6}>
+    <StateView remote={settings} rows={6}>
       {form ? (
         <View>
           <View className='sa__numbers'>

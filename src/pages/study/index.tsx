@@ -216,7 +216,7 @@ function Study({ member }: { member: MemberView }) {
       </View>
 
       <Text className='section-title'>学习强国 · 本周</Text>
-      <StateView status={xuexi.status} errorMessage={xuexi.error?.message} errorCode={xuexi.error?.code} onRetry={xuexi.reload} rows={2}>
+      <StateView remote={xuexi} rows={2}>
         {xuexi.data ? <XuexiCard data={xuexi.data} /> : null}
       </StateView>
 
@@ -259,10 +259,7 @@ function Study({ member }: { member: MemberView }) {
       <Text className='section-title'>{history.data ? `${history.data.year} 年学习记录` : '学习记录'}</Text>
       <View className='card study__card'>
       <StateView
-        status={history.status}
-        errorMessage={history.error?.message}
-        errorCode={history.error?.code}
-        onRetry={history.reload}
+        remote={history}
         rows={4}
         isEmpty={history.data?.rows.length === 0}
         empty={{ title: '今年还没有学习记录', hint: '参加会议签到、记录自学、完成测试和补学后，学时和积分会一条条记在这里。' }}

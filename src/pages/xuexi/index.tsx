@@ -153,10 +153,7 @@ function Xuexi() {
       <Text className='section-title'>最近几周</Text>
       <View className='card xuexi__weeks'>
         <StateView
-          status={mine.status}
-          errorMessage={mine.error?.message}
-          errorCode={mine.error?.code}
-          onRetry={mine.reload}
+          remote={mine}
           rows={4}
           isEmpty={mine.data?.weeks.length === 0}
           empty={{ title: '还没有上报记录', hint: '上报后，每周的积分会和目标一起列在这里。' }}
