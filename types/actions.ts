@@ -46,7 +46,7 @@ export interface MyQuiz {
 /** The settings a branch may change (the rest of BranchSettings has defaults). */
 export type EditableSettings = Pick<
   BranchSettings,
-  'targetHours' | 'committeeTargetHours' | 'selfStudyNeedsApproval' | 'rankingsEnabled' | 'xuexiWeeklyTarget'
+  'targetHours' | 'committeeTargetHours' | 'selfStudyNeedsApproval' | 'rankingsEnabled' | 'xuexiWeeklyTarget' | 'meetingPoints'
 >
 
 export interface DuesItem {

@@ -193,6 +193,9 @@ export const SCHEMAS: { [K in ActionName]: z.ZodType<Payload<K>> } = {
     selfStudyNeedsApproval: z.boolean({ error: '应为 true 或 false' }).optional(),
     rankingsEnabled: z.boolean({ error: '应为 true 或 false' }).optional(),
     xuexiWeeklyTarget: int('学习强国每周目标', 0, 1000).optional(),
+    meetingPoints: z
+      .partialRecord(meetingType as unknown as z.ZodEnum<Record<string, string>>, int('每次签到积分', 0, 10), { error: '应为 { 会议类型: 积分 }' })
+      .optional(),
   }),
 }
 

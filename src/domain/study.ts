@@ -4,6 +4,7 @@
  * rows; these functions only say what a row is worth.
  */
 import type { BranchSettings, Question, QuestionType } from '../../types/models'
+import { DEFAULT_MEETING_POINTS } from './meetings'
 import { calendarDay, isoWeekday, addDays } from './time'
 
 /** Self-study: one point per full half hour and one 学时 per hour, at most 4 of each per record. */
@@ -26,6 +27,8 @@ export function settingsWithDefaults(s: BranchSettings | undefined) {
     selfStudyNeedsApproval: s?.selfStudyNeedsApproval ?? false,
     rankingsEnabled: s?.rankingsEnabled ?? false,
     xuexiWeeklyTarget: s?.xuexiWeeklyTarget ?? DEFAULT_XUEXI_WEEKLY_TARGET,
+    /** Points a check-in earns, for every meeting type (the branch's own figures over the defaults). */
+    meetingPoints: { ...DEFAULT_MEETING_POINTS, ...(s?.meetingPoints ?? {}) },
   }
 }
 

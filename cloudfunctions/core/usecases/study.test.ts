@@ -458,7 +458,7 @@ describe('branch settings', () => {
   it('start from the defaults: 32 学时, approval off, rankings off, 150 学习强国 points a week', async () => {
     const { app } = await aBranch()
     expect(await app.as(DEMO.member(1)).ok('branch.settings', {})).toEqual({
-      settings: { targetHours: 32, committeeTargetHours: 32, selfStudyNeedsApproval: false, rankingsEnabled: false, xuexiWeeklyTarget: 150 },
+      settings: { targetHours: 32, committeeTargetHours: 32, selfStudyNeedsApproval: false, rankingsEnabled: false, xuexiWeeklyTarget: 150, meetingPoints: { branch_assembly: 2, committee: 1, group: 1, lecture: 2, theme_day: 2, life_meeting: 2, other: 1 } },
     })
   })
 
@@ -467,13 +467,29 @@ describe('branch settings', () => {
     const before = await app.storage.get('branches', DEMO.branchId)
     expect(await settings({ targetHours: 24, rankingsEnabled: true })).toEqual({
       ok: true,
-      data: { settings: { targetHours: 24, committeeTargetHours: 32, selfStudyNeedsApproval: false, rankingsEnabled: true, xuexiWeeklyTarget: 150 } },
+      data: { settings: { targetHours: 24, committeeTargetHours: 32, selfStudyNeedsApproval: false, rankingsEnabled: true, xuexiWeeklyTarget: 150, meetingPoints: { branch_assembly: 2, committee: 1, group: 1, lecture: 2, theme_day: 2, life_meeting: 2, other: 1 } } },
     })
     expect(await settings({ committeeTargetHours: 40 })).toMatchObject({ ok: true, data: { settings: { targetHours: 24, committeeTargetHours: 40, rankingsEnabled: true } } })
     const after = await app.storage.get('branches', DEMO.branchId)
     expect(after?.settings.duesSince).toBe(before?.settings.duesSince)
     expect(after?.schedule).toEqual(before?.schedule)
     expect((await app.as(DEMO.member(1)).ok('branch.settings', {})).settings).toMatchObject({ targetHours: 24, committeeTargetHours: 40 })
+  })
+
+  it('sets the points a check-in earns per meeting type, keeping the others', async () => {
+    const { app, settings } = await aBranch()
+    expect(await settings({ meetingPoints: { lecture: 5 } })).toMatchObject({ ok: true, data: { settings: { meetingPoints: { lecture: 5, branch_assembly: 2 } } } })
+    expect(await settings({ meetingPoints: { other: 3 } })).toMatchObject({ ok: true, data: { settings: { meetingPoints: { lecture: 5, other: 3 } } } })
+    expect(await settings({ meetingPoints: { lecture: 11 } })).toEqual(failure('INVALID_INPUT', 'meetingPoints.lecture'))
+    expect(await settings({ meetingPoints: { party: 1 } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+
+  it('a committee member cannot approve their own self-study', async () => {
+    const { app, settings, log } = await aBranch()
+    await settings({ selfStudyNeedsApproval: true })
+    const studyId = ((await log(DEMO.committee)) as { data: { study: { id: string } } }).data.study.id
+    expect(await app.as(DEMO.committee).call('study.review', { studyId, approve: true })).toEqual(failure('FORBIDDEN', '自己'))
+    expect(await app.as(DEMO.secretary).call('study.review', { studyId, approve: true })).toEqual({ ok: true, data: { state: 'approved' } })
   })
 
   it.each([

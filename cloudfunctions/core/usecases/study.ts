@@ -109,6 +109,7 @@ export async function studyReview(ctx: Context, p: Payload<'study.review'>): Pro
   const me = requireMember(ctx)
   const study = await ctx.storage.get('studies', p.studyId)
   if (!study || study.branchId !== me.branchId) throw new AppError('NOT_FOUND', '找不到这条自学记录')
+  if (study.memberId === me.id) throw new AppError('FORBIDDEN', '不能审核自己的自学记录，请由其他支委审核')
   const state: ReviewState = p.approve ? 'approved' : 'refused'
   // Only a pending record is decided; the same decision again (a double tap, a retry) answers as the first did.
   const decided =
@@ -222,7 +223,8 @@ export async function branchSettingsUpdate(ctx: Context, p: Payload<'branch.upda
   const me = requireMember(ctx)
   const { branch } = await branchSettings(ctx, me.branchId)
   const changes = Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined))
-  const settings = { ...branch.settings, ...changes }
+  const meetingPoints = p.meetingPoints ? { ...branch.settings?.meetingPoints, ...p.meetingPoints } : branch.settings?.meetingPoints
+  const settings = { ...branch.settings, ...changes, ...(meetingPoints ? { meetingPoints } : {}) }
   await ctx.storage.update('branches', branch.id, { settings })
   return { settings: settingsWithDefaults(settings) }
 }
