@@ -477,7 +477,7 @@ describe('branch settings', () => {
   })
 
   it('sets the points a check-in earns per meeting type, keeping the others', async () => {
-    const { app, settings } = await aBranch()
+    const { settings } = await aBranch()
     expect(await settings({ meetingPoints: { lecture: 5 } })).toMatchObject({ ok: true, data: { settings: { meetingPoints: { lecture: 5, branch_assembly: 2 } } } })
     expect(await settings({ meetingPoints: { other: 3 } })).toMatchObject({ ok: true, data: { settings: { meetingPoints: { lecture: 5, other: 3 } } } })
     expect(await settings({ meetingPoints: { lecture: 11 } })).toEqual(failure('INVALID_INPUT', 'meetingPoints.lecture'))
