@@ -2,7 +2,7 @@
 // H5 app, the cloud functions and the local-only dev endpoints on one port.
 import { spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -31,6 +31,8 @@ const built = existsSync(join(h5, 'index.html')) && existsSync(stampFile) && rea
 if (!built) {
   console.log('Building the H5 app (first start or sources changed)…')
   const t0 = Date.now()
+  // Taro's H5 build does not empty its folder: start clean so old hashed chunks do not pile up.
+  rmSync(h5, { recursive: true, force: true })
   const r = spawnSync(process.execPath, [join(root, 'node_modules', '@tarojs', 'cli', 'bin', 'taro'), 'build', '--type', 'h5'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
