@@ -1,5 +1,6 @@
 import { Picker, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
+import { withoutFieldPrefix } from '../../domain/meeting-display'
 import { parseYuan, yuan } from '../../domain/money'
 import { ApiError } from '../../services/call'
 import { Dialog, Input } from '../ui'
@@ -43,7 +44,7 @@ export function PayDialog({ visible, title, amount, today, earliest, confirmText
     try {
       await onConfirm(fen, date)
     } catch (err) {
-      setError(err instanceof ApiError ? err.message.replace(/^参数有误：\w+：/, '') : '没有成功，请重试')
+      setError(err instanceof ApiError ? withoutFieldPrefix(err.message) : '没有成功，请重试')
       throw err
     }
   }
