@@ -262,7 +262,11 @@ export interface ActionMap {
     result: { year: number; rows: Array<{ id: string; kind: PointsKind; points: number; studyHours: number; reason: string; at: string }> }
   }
   'study.log': {
-    payload: { title: string; kind: StudyKind; minutes: number; note?: string; photo?: string; studiedOn?: string }
+    /**
+     * `requestId`, made once per filled-in form, makes a retried submission (a slow network, a
+     * double tap) answer the record it already made instead of logging the study twice.
+     */
+    payload: { title: string; kind: StudyKind; minutes: number; note?: string; photo?: string; studiedOn?: string; requestId?: string }
     /** `counted` is false while the record waits for a committee member's approval. */
     result: { study: Study; counted: boolean }
   }

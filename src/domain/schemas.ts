@@ -151,6 +151,10 @@ export const SCHEMAS: { [K in ActionName]: z.ZodType<Payload<K>> } = {
     note: text('心得', 0, 500).optional(),
     photo: picture.optional(),
     studiedOn: date.optional(),
+    requestId: z
+      .string({ error: '应为字符串' })
+      .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '应为 8–64 位字母、数字、下划线或连字符' })
+      .optional(),
   }),
   'study.mine': z.object({ year: year.optional() }),
   'study.pending': z.object({}) as z.ZodType<Payload<'study.pending'>>,

@@ -271,6 +271,22 @@ describe('when the branch reviews self-study', () => {
 })
 
 describe('one award per self-study, whatever retries happen', () => {
+  it('the same form sent again (same requestId) answers the first record: one study, one ledger row', async () => {
+    const { app, log } = await aBranch()
+    const answers = await Promise.all(Array.from({ length: 5 }, () => log(DEMO.member(1), { requestId: 'form-abc12345' })))
+    const ids = new Set(answers.map((a) => (a as { data: { study: { id: string } } }).data.study.id))
+    expect(ids.size).toBe(1)
+    for (const a of answers) expect(a).toMatchObject({ ok: true, data: { counted: true } })
+    expect(await studiesOf(app)).toHaveLength(1)
+    expect(await ledgerOf(app)).toHaveLength(1)
+    // Another form is another study.
+    await log(DEMO.member(1), { requestId: 'form-def67890' })
+    expect(await studiesOf(app)).toHaveLength(2)
+    expect(await app.as(DEMO.member(1)).call('study.log', { title: '学习', kind: 'original', minutes: 30, requestId: 'x' })).toEqual(
+      failure('INVALID_INPUT', 'requestId'),
+    )
+  })
+
   it('20 approvals of the same record at once: each answers approved, one ledger row', async () => {
     const { app, settings, log } = await aBranch()
     await settings({ selfStudyNeedsApproval: true })

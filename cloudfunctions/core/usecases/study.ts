@@ -65,7 +65,7 @@ export async function studyLog(ctx: Context, p: Payload<'study.log'>): Promise<R
   }
   const { settings } = await branchSettings(ctx, me.branchId)
   const study: Study = {
-    id: `s-${now.getTime().toString(36)}-${randomBytes(4).toString('hex')}`,
+    id: p.requestId ? `s-${me.id}-${p.requestId}` : `s-${now.getTime().toString(36)}-${randomBytes(4).toString('hex')}`,
     branchId: me.branchId,
     memberId: me.id,
     title: p.title,
@@ -79,7 +79,16 @@ export async function studyLog(ctx: Context, p: Payload<'study.log'>): Promise<R
     reviewedBy: null,
     reviewedAt: null,
   }
-  await ctx.storage.insert('studies', study)
+  try {
+    await ctx.storage.insert('studies', study)
+  } catch (err) {
+    if (!(err instanceof DuplicateKeyError)) throw err
+    // The same form sent again: answer the record it made (and finish its award if that was cut short).
+    const first = await ctx.storage.get('studies', study.id)
+    if (!first) throw err
+    if (first.state === 'approved') await awardStudy(ctx, first, me.id)
+    return { study: first, counted: first.state === 'approved' }
+  }
   if (study.state === 'approved') await awardStudy(ctx, study, me.id)
   return { study, counted: study.state === 'approved' }
 }

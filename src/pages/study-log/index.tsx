@@ -92,6 +92,8 @@ function Done({ result, onAnother }: { result: Result<'study.log'>; onAnother: (
   )
 }
 
+const newRequestId = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
+
 function StudyLog() {
   const today = shanghaiDate(now())
   const blank: Form = { title: '', kind: 'original', minutes: '', date: today, note: '', photo: null }
@@ -101,6 +103,8 @@ function StudyLog() {
   const [picking, setPicking] = useState(false)
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<Result<'study.log'> | null>(null)
+  // One id per filled-in form: a retry after a lost answer cannot log the same study twice.
+  const [requestId, setRequestId] = useState(newRequestId)
   const settings = useRemote(() => call('branch.settings', {}), [])
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
@@ -129,6 +133,7 @@ function StudyLog() {
         studiedOn: form.date,
         ...(note ? { note } : {}),
         ...(photo ? { photo } : {}),
+        requestId,
       })
       setDone(result)
     } catch (err) {
@@ -147,6 +152,7 @@ function StudyLog() {
         result={done}
         onAnother={() => {
           setForm(blank)
+          setRequestId(newRequestId())
           setDone(null)
         }}
       />
