@@ -1,9 +1,8 @@
 import { Picker, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { withoutFieldPrefix } from '../../domain/meeting-display'
 import { parseYuan, yuan } from '../../domain/money'
-import { ApiError } from '../../services/call'
-import { Dialog, Input } from '../ui'
+import { FormDialog, useDialogSubmit } from '../FormDialog'
+import { Input } from '../ui'
 import './index.scss'
 
 interface Props {
@@ -24,42 +23,22 @@ interface Props {
 export function PayDialog({ visible, title, amount, today, earliest, confirmText, onConfirm, onClose }: Props) {
   const [text, setText] = useState('')
   const [date, setDate] = useState(today)
-  const [error, setError] = useState<string | null>(null)
+  const { error, submit } = useDialogSubmit(visible)
 
   useEffect(() => {
     if (visible) {
       setText(amount ? yuan(amount) : '')
       setDate(today)
-      setError(null)
     }
   }, [visible, amount, today])
 
-  async function confirm() {
+  function confirm() {
     const fen = parseYuan(text)
-    if (fen === null || fen <= 0) {
-      setError('请填写金额，例如 12.50')
-      throw new Error('bad amount')
-    }
-    setError(null)
-    try {
-      await onConfirm(fen, date)
-    } catch (err) {
-      setError(err instanceof ApiError ? withoutFieldPrefix(err.message) : '没有成功，请重试')
-      throw err
-    }
+    return submit(fen === null || fen <= 0 ? '请填写金额，例如 12.50' : null, () => onConfirm(fen as number, date))
   }
 
   return (
-    <Dialog
-      visible={visible}
-      title={title}
-      confirmText={confirmText}
-      cancelText='返回'
-      closeOnOverlayClick={false}
-      onConfirm={confirm}
-      onCancel={onClose}
-      onClose={onClose}
-    >
+    <FormDialog visible={visible} title={title} confirmText={confirmText} onConfirm={confirm} onClose={onClose}>
       <View className='pay-dialog'>
         <Text className='pay-dialog__label'>金额（元）</Text>
         <Input className='pay-dialog__input' type='digit' value={text} onChange={(v) => setText(v)} placeholder='例如 12.50' />
@@ -73,6 +52,6 @@ export function PayDialog({ visible, title, amount, today, earliest, confirmText
           </View>
         ) : null}
       </View>
-    </Dialog>
+    </FormDialog>
   )
 }

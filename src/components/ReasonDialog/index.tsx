@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
-import { withoutFieldPrefix } from '../../domain/meeting-display'
-import { ApiError } from '../../services/call'
-import { Dialog, TextArea } from '../ui'
+import { useState } from 'react'
+import { FormDialog, useDialogSubmit } from '../FormDialog'
+import { TextArea } from '../ui'
 import './index.scss'
 
 export const REASON_MIN = 2
@@ -23,40 +22,18 @@ interface Props {
 /** Asks for a reason (请假, 取消会议, 补签) and submits it once, showing progress and any error in place. */
 export function ReasonDialog({ visible, title, hint, placeholder, confirmText, onConfirm, onClose }: Props) {
   const [text, setText] = useState('')
-  const [error, setError] = useState<string | null>(null)
+  const { error, setError, submit } = useDialogSubmit(visible)
 
-  useEffect(() => {
-    if (visible) setError(null)
-  }, [visible])
-
-  async function confirm() {
+  function confirm() {
     const reason = text.trim()
-    if (reason.length < REASON_MIN) {
-      setError(`请写明原因，至少 ${REASON_MIN} 个字`)
-      throw new Error('too short')
-    }
-    setError(null)
-    try {
+    return submit(reason.length < REASON_MIN ? `请写明原因，至少 ${REASON_MIN} 个字` : null, async () => {
       await onConfirm(reason)
       setText('')
-    } catch (err) {
-      setError(err instanceof ApiError ? withoutFieldPrefix(err.message) : '没有成功，请重试')
-      throw err
-    }
+    })
   }
 
   return (
-    <Dialog
-      visible={visible}
-      title={title}
-      confirmText={confirmText}
-      cancelText='返回'
-      closeOnOverlayClick={false}
-      onConfirm={confirm}
-      onCancel={onClose}
-      onClose={onClose}
-      className='reason-dialog'
-    >
+    <FormDialog visible={visible} title={title} confirmText={confirmText} onConfirm={confirm} onClose={onClose} className='reason-dialog'>
       <View className='reason-dialog__body'>
         {hint ? <Text className='reason-dialog__hint'>{hint}</Text> : null}
         <TextArea
@@ -77,6 +54,6 @@ export function ReasonDialog({ visible, title, hint, placeholder, confirmText, o
           </View>
         ) : null}
       </View>
-    </Dialog>
+    </FormDialog>
   )
 }
