@@ -14,7 +14,20 @@ export type ErrorCode =
 
 export type Envelope<T> =
   | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string; requestId?: string } }
+  | { ok: false; error: ErrorBody }
+
+/**
+ * A failure as the caller sees it. `message` is the whole sentence (CONTRACT §2); for
+ * INVALID_INPUT, `field` names the payload field as data and `detail` is the sentence for
+ * people without the field, so no client has to take `message` apart.
+ */
+export interface ErrorBody {
+  code: ErrorCode
+  message: string
+  field?: string
+  detail?: string
+  requestId?: string
+}
 
 export interface CallEvent {
   action: string

@@ -149,7 +149,7 @@ describe('the envelope', () => {
   it('is { ok: false, error: { code, message } } on failure, with the message in Chinese', async () => {
     const { as } = await aRouter()
     const envelope = await as('demo-member-01')('schedule.month', { month: 'May' })
-    expect(envelope).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: expect.any(String) } })
+    expect(envelope).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: expect.any(String), field: 'month', detail: expect.any(String) } })
     if (!envelope.ok) expect(envelope.error.message).toMatch(/\p{Script=Han}/u)
   })
 
@@ -280,6 +280,10 @@ describe('INVALID_INPUT', () => {
     if (!envelope.ok) {
       expect(envelope.error.message).toContain(field)
       expect(envelope.error.message).toMatch(detail)
+      // The field travels as data and the sentence for people without it: no client parses `message`.
+      expect(envelope.error.field).toBe(field)
+      expect(envelope.error.detail).toMatch(detail)
+      expect(envelope.error.message).toBe(`参数有误：${field}：${envelope.error.detail}`)
     }
   })
 

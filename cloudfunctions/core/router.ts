@@ -3,7 +3,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { ActionName } from '../../types/actions'
-import type { Envelope } from '../../types/envelope'
+import type { Envelope, ErrorBody } from '../../types/envelope'
 import { audienceLabel, mayCall, PERMISSIONS } from '../../src/domain/permissions'
 import { validatePayload } from '../../src/domain/schemas'
 import type { Context } from './context'
@@ -11,9 +11,9 @@ import { AppError } from './errors'
 import type { Caller, Ports } from './ports'
 import { HANDLERS } from './usecases'
 
-const fail = (code: Exclude<Envelope<never>, { ok: true }>['error']['code'], message: string): Envelope<never> => ({
+const fail = (code: ErrorBody['code'], message: string, extra: Partial<ErrorBody> = {}): Envelope<never> => ({
   ok: false,
-  error: { code, message },
+  error: { code, message, ...extra },
 })
 
 function isAction(name: unknown): name is ActionName {
@@ -36,12 +36,12 @@ export function createRouter(ports: Ports) {
         if (!mayCall(audience, member.roles)) return fail('FORBIDDEN', `仅${audienceLabel(audience)}可以进行此操作`)
       }
       const checked = validatePayload(action, (event as { payload?: unknown }).payload)
-      if (!checked.ok) return fail('INVALID_INPUT', `参数有误：${checked.message}`)
+      if (!checked.ok) return fail('INVALID_INPUT', `参数有误：${checked.field}：${checked.detail}`, { field: checked.field, detail: checked.detail })
       const ctx: Context = { ...ports, caller, member, requestId }
       const handler = HANDLERS[action] as (ctx: Context, payload: unknown) => Promise<unknown>
       return { ok: true, data: await handler(ctx, checked.value) }
     } catch (err) {
-      if (err instanceof AppError) return fail(err.code, err.message)
+      if (err instanceof AppError) return fail(err.code, err.message, err.field ? { field: err.field, detail: err.detail } : {})
       ports.log.error('INTERNAL', { requestId, error: err instanceof Error ? err.message : String(err) })
       return { ok: false, error: { code: 'INTERNAL', message: `系统出了点问题，请稍后再试（编号 ${requestId.slice(0, 8)}）`, requestId } }
     }

@@ -203,18 +203,18 @@ export const SCHEMAS: { [K in ActionName]: z.ZodType<Payload<K>> } = {
   }),
 }
 
-export type Validation<T> = { ok: true; value: T } | { ok: false; field: string; message: string }
+export type Validation<T> = { ok: true; value: T } | { ok: false; field: string; detail: string }
 
 /** Validates a payload; `undefined` counts as an empty object, anything else must be an object. */
 export function validatePayload<K extends ActionName>(action: K, payload: unknown): Validation<Payload<K>> {
   const input = payload === undefined ? {} : payload
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return { ok: false, field: 'payload', message: 'payload：应为对象（JSON object）' }
+    return { ok: false, field: 'payload', detail: '应为对象（JSON object）' }
   }
   const result = SCHEMAS[action].safeParse(input, { reportInput: true })
   if (result.success) return { ok: true, value: result.data }
   const issue = result.error.issues[0]
   const field = issue.path.length ? issue.path.map(String).join('.') : 'payload'
   const detail = issue.code === 'invalid_type' && issue.input === undefined ? '必填' : issue.message
-  return { ok: false, field, message: `${field}：${detail}` }
+  return { ok: false, field, detail }
 }

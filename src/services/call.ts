@@ -12,10 +12,19 @@ export class ApiError extends Error {
   constructor(
     public readonly code: ClientErrorCode,
     message: string,
+    /** For INVALID_INPUT: the payload field at fault and the sentence about it for people. */
+    public readonly field?: string,
+    public readonly detail?: string,
   ) {
     super(message)
     this.name = 'ApiError'
   }
+}
+
+/** What to tell a person about a failed call: the server's words, or `fallback` for anything else. */
+export function errorText(err: unknown, fallback: string): string {
+  if (!(err instanceof ApiError)) return fallback
+  return err.detail ?? err.message
 }
 
 const NETWORK_MESSAGE = '网络不太好，请检查网络后重试'
@@ -30,7 +39,7 @@ export function setAuthToken(token: string | null): void {
 function unwrap<T>(envelope: Envelope<T> | undefined): T {
   if (!envelope || typeof envelope !== 'object') throw new ApiError('INTERNAL', '服务器的回答无法识别，请稍后再试')
   if (envelope.ok) return envelope.data
-  throw new ApiError(envelope.error.code, envelope.error.message)
+  throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.field, envelope.error.detail)
 }
 
 async function send(name: string, data: { action: string; payload: unknown }): Promise<Envelope<unknown>> {
