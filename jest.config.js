@@ -48,6 +48,7 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: [
         '<rootDir>/src/domain/**/*.test.ts',
+        '<rootDir>/src/display/**/*.test.ts',
         '<rootDir>/cloudfunctions/**/*.test.ts',
         '<rootDir>/server/**/*.test.ts',
         '<rootDir>/tests/**/*.test.ts',

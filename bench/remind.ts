@@ -15,7 +15,7 @@
 import { performance } from 'node:perf_hooks'
 import type { Branch, Credit, Member, TemplateKind } from '../types/models'
 import { TEMPLATE_KINDS } from '../types/models'
-import { DEFAULT_SCHEDULE } from '../src/domain/schedule'
+import { DEFAULT_SCHEDULE } from '../cloudfunctions/core/domain/schedule'
 import { NedbStorage } from '../cloudfunctions/core/adapters/local/nedb-storage'
 import { creditId } from '../cloudfunctions/core/usecases/credits'
 import type { Logger, MessageSender, OutgoingMessage, Ports, SendResult } from '../cloudfunctions/core/ports'

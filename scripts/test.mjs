@@ -16,7 +16,7 @@ const extra = process.argv.slice(2)
 const outDir = mkdtempSync(join(tmpdir(), 'zhibu-test-'))
 
 // Domain rules, the use cases, the router and the timer: where a server-local date would be a day off.
-const UTC_SUITES = ['src/domain/', 'cloudfunctions/core/usecases/', 'cloudfunctions/core/router\\.test\\.ts$', 'cloudfunctions/core/remind\\.test\\.ts$']
+const UTC_SUITES = ['src/domain/', 'src/display/', 'cloudfunctions/core/domain/', 'cloudfunctions/core/usecases/', 'cloudfunctions/core/router\\.test\\.ts$', 'cloudfunctions/core/remind\\.test\\.ts$']
 
 const runs = [
   { title: 'all projects, TZ=Asia/Shanghai', tz: 'Asia/Shanghai', args: [] },

@@ -24,7 +24,7 @@ import type {
   StudyKind,
   XuexiReport,
 } from './models'
-import type { DuesCategory } from '../src/domain/dues'
+import type { DuesCategory } from '../cloudfunctions/core/domain/dues'
 
 /** What WeChat's requestSubscribeMessage answered for one template. */
 export type SubscribeAnswer = 'accept' | 'reject' | 'ban' | 'filter'

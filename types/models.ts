@@ -1,5 +1,5 @@
 /** Plain data shapes shared by the mini-program, the H5 app and the cloud functions. */
-import type { DuesCategory } from '../src/domain/dues'
+import type { DuesCategory } from '../cloudfunctions/core/domain/dues'
 
 export type Role = 'secretary' | 'deputy' | 'committee' | 'group_leader' | 'member'
 

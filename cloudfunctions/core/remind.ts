@@ -13,10 +13,10 @@
  */
 import type { Branch, Meeting, Member, Notice, ReminderMoment, Send, TemplateKind } from '../../types/models'
 import { isInvited, MEETING_TYPE_LABELS } from '../../src/domain/meetings'
-import { dueReminders, type DueReminder } from '../../src/domain/reminders'
+import { dueReminders, type DueReminder } from './domain/reminders'
 import { nextMonth } from '../../src/domain/relative-day'
-import { DEFAULT_SCHEDULE, monthSchedule } from '../../src/domain/schedule'
-import { fitAmount, fitDate, fitThing, fitTime } from '../../src/domain/template-fit'
+import { DEFAULT_SCHEDULE, monthSchedule } from './domain/schedule'
+import { fitAmount, fitDate, fitThing, fitTime } from './domain/template-fit'
 import { formatDateZh, inShanghai, shanghaiDate, toShanghaiIso } from '../../src/domain/time'
 import { DuplicateKeyError } from './errors'
 import type { OutgoingMessage, Ports } from './ports'

@@ -4,9 +4,9 @@
  */
 import type { Branch, Group, Meeting, Member, Role } from '../../types/models'
 import { DEFAULT_MEETING_POINTS, meetingStudyTenths } from '../../src/domain/meetings'
-import { monthlyDues, type DuesInput } from '../../src/domain/dues'
-import { DEFAULT_SCHEDULE, monthSchedule } from '../../src/domain/schedule'
-import { DEFAULT_STUDY_SETTINGS } from '../../src/domain/points'
+import { monthlyDues, type DuesInput } from './domain/dues'
+import { DEFAULT_SCHEDULE, monthSchedule } from './domain/schedule'
+import { DEFAULT_STUDY_SETTINGS } from './domain/points'
 import { addDays, calendarDay, shanghaiDate, shanghaiMonth, toShanghaiIso } from '../../src/domain/time'
 import { DuplicateKeyError } from './errors'
 import type { Collections, Ports } from './ports'

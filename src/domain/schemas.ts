@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import type { ActionName, Payload } from '../../types/actions'
 import { MEETING_TYPES, STUDY_KINDS } from '../../types/models'
-import { DUES_CATEGORIES } from './dues'
+import { DUES_CATEGORIES } from '../../cloudfunctions/core/domain/dues'
 import { DATE_RE, isRealDate, MONTH_RE } from './time'
 
 const month = z.string({ error: '应为 YYYY-MM 格式的月份，例如 2026-05' }).regex(MONTH_RE, {

@@ -2,7 +2,7 @@
  * H5: reads a .csv file the person picks, in whichever encoding it was saved. The mini-program
  * has no file picker for this; there the CSV text is pasted.
  */
-import { decodeCsvBytes } from '../domain/csv-hint'
+import { decodeCsvBytes } from '../display/csv-hint'
 
 /** The question import takes up to 500,000 characters. */
 const MAX_BYTES = 500_000

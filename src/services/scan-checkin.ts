@@ -1,6 +1,6 @@
 /** The mini-program's 扫码签到: scan the organiser's screen, then open the check-in result page. */
 import Taro from '@tarojs/taro'
-import { tokenFromScan } from '../domain/scan'
+import { tokenFromScan } from '../display/scan'
 
 export const CHECKIN_PAGE = '/pages/checkin/index'
 

@@ -55,10 +55,16 @@ export function dataOf<T>(envelope: Envelope<T>): T {
   return envelope.data
 }
 
-/** `{ ok: false, error: { code } }`, with the message matching `message` when given. */
+/**
+ * `{ ok: false, error: { code } }`, with the message matching `message` when given (INVALID_INPUT
+ * also carries `field` and `detail`).
+ */
 export function failure(code: ErrorCode, message?: RegExp | string) {
   return {
     ok: false,
-    error: { code, message: message === undefined ? expect.any(String) : typeof message === 'string' ? expect.stringContaining(message) : expect.stringMatching(message) },
+    error: expect.objectContaining({
+      code,
+      message: message === undefined ? expect.any(String) : typeof message === 'string' ? expect.stringContaining(message) : expect.stringMatching(message),
+    }),
   }
 }

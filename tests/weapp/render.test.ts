@@ -12,14 +12,14 @@ import qrcode from 'qrcode-generator'
 import type { ActionName, Payload, Result } from '../../types/actions'
 import type { Envelope } from '../../types/envelope'
 import type { TemplateKind } from '../../types/models'
-import { clockTime, formatMeetingTime, STATUS_LABELS } from '../../src/domain/meeting-display'
+import { clockTime, formatMeetingTime, STATUS_LABELS } from '../../src/display/meeting-display'
 import { DEFAULT_MEETING_POINTS, MEETING_TYPE_LABELS, scopeLabel } from '../../src/domain/meetings'
-import { DUES_CATEGORY_LABELS, yuan } from '../../src/domain/money'
+import { DUES_CATEGORY_LABELS, yuan } from '../../src/display/money'
 import { relativeDay } from '../../src/domain/relative-day'
 import { formatDateZh, shanghaiDate } from '../../src/domain/time'
-import { dueQuizzes } from '../../src/domain/quiz-view'
+import { dueQuizzes } from '../../src/display/quiz-view'
 import { weekStart } from '../../src/domain/study'
-import { STUDY_KIND_LABELS, dateTimeZh, formatHours, hoursLeftLine, minutesLabel, periodZh, shortDate, weekLabel, weekSpan } from '../../src/domain/study-display'
+import { STUDY_KIND_LABELS, dateTimeZh, formatHours, hoursLeftLine, minutesLabel, periodZh, shortDate, weekLabel, weekSpan } from '../../src/display/study-display'
 import {
   ARRIVED_NAME,
   ARRIVED_OPENID,

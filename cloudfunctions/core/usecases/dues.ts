@@ -5,7 +5,7 @@
  */
 import type { DuesItem, Payload, Result } from '../../../types/actions'
 import type { Member, Payment } from '../../../types/models'
-import { monthlyDues } from '../../../src/domain/dues'
+import { monthlyDues } from '../domain/dues'
 import { effectiveRoles } from '../../../src/domain/permissions'
 import { nextMonth } from '../../../src/domain/relative-day'
 import { calendarDay, shanghaiDate, shanghaiMonth, toShanghaiIso } from '../../../src/domain/time'

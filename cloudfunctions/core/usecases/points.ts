@@ -1,7 +1,7 @@
 import type { Payload, Result } from '../../../types/actions'
 import type { PointsKind } from '../../../types/models'
 import { inShanghai } from '../../../src/domain/time'
-import { studyTarget, sumLedger } from '../../../src/domain/points'
+import { studyTarget, sumLedger } from '../domain/points'
 import { requireMember, type Context } from '../context'
 
 /** The caller's points and 学时 for a year, summed from ledger rows (never a stored counter). */

@@ -1,5 +1,5 @@
 import type { Payload, Result } from '../../../types/actions'
-import { DEFAULT_SCHEDULE, monthSchedule } from '../../../src/domain/schedule'
+import { DEFAULT_SCHEDULE, monthSchedule } from '../domain/schedule'
 import { requireMember, type Context } from '../context'
 import { AppError } from '../errors'
 

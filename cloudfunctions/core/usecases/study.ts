@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Payload, Result } from '../../../types/actions'
 import type { ReviewState, Study } from '../../../types/models'
-import { studyTarget, sumLedger } from '../../../src/domain/points'
+import { studyTarget, sumLedger } from '../domain/points'
 import { expectedByNow, selfStudyAward, settingsWithDefaults, weekStart } from '../../../src/domain/study'
 import { addDays, inShanghai, shanghaiDate, toShanghaiIso } from '../../../src/domain/time'
 import { requireMember, type Context } from '../context'

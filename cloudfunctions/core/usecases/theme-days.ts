@@ -4,7 +4,7 @@
  * calls at once, or the timer and a list call — can only ever create one.
  */
 import type { Meeting } from '../../../types/models'
-import { DEFAULT_SCHEDULE, monthSchedule } from '../../../src/domain/schedule'
+import { DEFAULT_SCHEDULE, monthSchedule } from '../domain/schedule'
 import { nextMonth } from '../../../src/domain/relative-day'
 import { toShanghaiIso } from '../../../src/domain/time'
 import type { Context } from '../context'

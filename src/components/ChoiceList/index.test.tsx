@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import { useState } from 'react'
 import { ChoiceList } from '.'
-import { toggleChoice } from '../../domain/quiz-view'
+import { toggleChoice } from '../../display/quiz-view'
 
 function Question({ type }: { type: 'single' | 'multiple' }) {
   const [chosen, setChosen] = useState<number[]>([])

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { optionLetter } from '../../domain/quiz-view'
+import { optionLetter } from '../../display/quiz-view'
 import './index.scss'
 
 interface Props {

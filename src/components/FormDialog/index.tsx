@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react'
-import { withoutFieldPrefix } from '../../domain/meeting-display'
+import { withoutFieldPrefix } from '../../display/meeting-display'
 import { ApiError } from '../../services/call'
 import { Dialog } from '../ui'
 

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { MeetingView } from '../../../types/actions'
-import { clockTime, formatMeetingTime, type StatusKind } from '../../domain/meeting-display'
+import { clockTime, formatMeetingTime, type StatusKind } from '../../display/meeting-display'
 import { MEETING_TYPE_LABELS } from '../../domain/meetings'
 import { formatDateZh, shanghaiDate } from '../../domain/time'
 import { StatusTag } from '../StatusTag'

@@ -1,6 +1,6 @@
 import { Picker, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { parseYuan, yuan } from '../../domain/money'
+import { parseYuan, yuan } from '../../display/money'
 import { FormDialog, useDialogSubmit } from '../FormDialog'
 import { Input } from '../ui'
 import './index.scss'

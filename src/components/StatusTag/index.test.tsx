@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react'
 import { StatusTag } from '.'
-import { STATUS_LABELS, type StatusKind } from '../../domain/meeting-display'
+import { STATUS_LABELS, type StatusKind } from '../../display/meeting-display'
 
 describe('StatusTag', () => {
   it.each([

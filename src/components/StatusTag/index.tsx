@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { STATUS_LABELS, type StatusKind } from '../../domain/meeting-display'
+import { STATUS_LABELS, type StatusKind } from '../../display/meeting-display'
 import './index.scss'
 
 /** A status word on its colour, the same everywhere: 已签到 green, 迟到 orange, 请假 blue, 缺席 grey, 补签 purple. */

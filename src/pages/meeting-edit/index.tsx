@@ -6,7 +6,7 @@ import type { MeetingScope, MeetingType, MemberView } from '../../../types/model
 import { SessionGate } from '../../components/SessionGate'
 import { StateView } from '../../components/StateView'
 import { ArrowRight, Button, Cell, CellGroup, DatePicker, Input, Picker, TextArea } from '../../components/ui'
-import { withoutFieldPrefix } from '../../domain/meeting-display'
+import { withoutFieldPrefix } from '../../display/meeting-display'
 import { MEETING_TYPE_LABELS, scopeLabel } from '../../domain/meetings'
 import { effectiveRoles } from '../../domain/permissions'
 import { formatDateZh, inShanghai, shanghaiDate } from '../../domain/time'

@@ -8,7 +8,7 @@ import { ResultPanel } from '../../components/ResultPanel'
 import { SessionGate } from '../../components/SessionGate'
 import { StateView } from '../../components/StateView'
 import { Button, Dialog } from '../../components/ui'
-import { withoutFieldPrefix } from '../../domain/meeting-display'
+import { withoutFieldPrefix } from '../../display/meeting-display'
 import {
   answersForSubmit,
   formatCountdown,
@@ -18,8 +18,8 @@ import {
   secondsLeft,
   toggleChoice,
   unansweredCount,
-} from '../../domain/quiz-view'
-import { dateTimeZh } from '../../domain/study-display'
+} from '../../display/quiz-view'
+import { dateTimeZh } from '../../display/study-display'
 import { useRemote } from '../../hooks/use-remote'
 import { ApiError, call } from '../../services/call'
 import { now } from '../../services/clock'

@@ -1,4 +1,4 @@
-import type { BranchSettings, LedgerEntry, PointsKind, Role } from '../../types/models'
+import type { BranchSettings, LedgerEntry, PointsKind, Role } from '../../../types/models'
 
 export const DEFAULT_STUDY_SETTINGS: BranchSettings = { targetHours: 32, committeeTargetHours: 32 }
 

@@ -3,8 +3,8 @@
  * self-study kinds and 学习强国 weeks, in words members use.
  */
 import type { PointsKind, ReviewState, StudyKind } from '../../types/models'
-import { weekStart } from './study'
-import { addDays, calendarDay, formatDateZh, inShanghai, shanghaiDate } from './time'
+import { weekStart } from '../domain/study'
+import { addDays, calendarDay, formatDateZh, inShanghai, shanghaiDate } from '../domain/time'
 
 export const POINTS_KIND_LABELS: Record<PointsKind, string> = {
   meeting: '参加会议',

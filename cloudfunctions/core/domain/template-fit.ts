@@ -3,7 +3,7 @@
  * refused with 47003: `thing` at most 20 characters, `phrase` at most 5 Chinese characters,
  * `time` and `date` in WeChat's formats, `amount` as digits and 元, never control characters.
  */
-import { inShanghai } from './time'
+import { inShanghai } from '../../../src/domain/time'
 
 export type FieldType = 'thing' | 'phrase' | 'time' | 'date' | 'amount'
 

@@ -5,10 +5,10 @@
  * chinese-days' own tables.
  */
 import chineseDays from 'chinese-days/dist/chinese-days.json'
-import type { BranchSchedule, DayRule } from '../../types/models'
+import type { BranchSchedule, DayRule } from '../../../types/models'
 import { holidayName, isWorkday } from './holidays'
 import { DEFAULT_DAY_RULE, DEFAULT_SCHEDULE, monthSchedule, ruleDate, scheduledDay, shiftToWorkday } from './schedule'
-import { isRealDate, isoWeekday } from './time'
+import { isRealDate, isoWeekday } from '../../../src/domain/time'
 
 const fourthFriday = DEFAULT_DAY_RULE
 const fridayOfWeek4: DayRule = { kind: 'week_of_month', week: 4, weekday: 5 }

@@ -4,8 +4,8 @@
  */
 import type { MyMeetingStatus } from '../../types/actions'
 import type { AttendanceStatus, Meeting } from '../../types/models'
-import { windowState } from './meetings'
-import { formatDateZh, inShanghai } from './time'
+import { windowState } from '../domain/meetings'
+import { formatDateZh, inShanghai } from '../domain/time'
 
 /** A status a screen shows: an attendance status, or where a member stands before it has one. */
 export type StatusKind =

@@ -2,9 +2,9 @@
  * Monthly dates that repeat: 主题党日 and 党费缴纳日 ("每月第4周周五" by default).
  * Pure calendar arithmetic on YYYY-MM-DD strings, so no time zone can move a date.
  */
-import type { BranchSchedule, DayRule, ScheduledDay } from '../../types/models'
+import type { BranchSchedule, DayRule, ScheduledDay } from '../../../types/models'
 import { holidayDataCovers, isWorkday } from './holidays'
-import { addDays, daysInMonth, isoWeekday } from './time'
+import { addDays, daysInMonth, isoWeekday } from '../../../src/domain/time'
 
 export const DEFAULT_DAY_RULE: DayRule = { kind: 'nth_weekday', n: 4, weekday: 5 }
 

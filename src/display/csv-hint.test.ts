@@ -1,5 +1,5 @@
 import { CSV_EXAMPLES, CSV_HEADER, csvFormatHint, decodeCsvBytes } from './csv-hint'
-import { parseQuestionsCsv } from './study'
+import { parseQuestionsCsv } from '../domain/study'
 
 describe('the question spreadsheet format', () => {
   it('names the seven columns and gives the example from the brief', () => {

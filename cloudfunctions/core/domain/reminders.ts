@@ -3,8 +3,8 @@
  * code, from the clock, so a doubled or retried run comes to the same answer. A reminder stays
  * due from its time until it can no longer help (the next reminder or the event itself).
  */
-import type { BranchSettings, Meeting, ReminderMoment, TemplateKind } from '../../types/models'
-import { addDays } from './time'
+import type { BranchSettings, Meeting, ReminderMoment, TemplateKind } from '../../../types/models'
+import { addDays } from '../../../src/domain/time'
 
 export const DEFAULT_REMINDER_TIMES = { dayBefore: '18:00', morningOf: '08:00' }
 export const DEFAULT_MEETING_REMINDER_HOURS = 2

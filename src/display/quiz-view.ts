@@ -4,7 +4,7 @@
  */
 import type { MyQuiz, QuizView } from '../../types/actions'
 import type { QuestionType } from '../../types/models'
-import { JUDGE_OPTIONS } from './study'
+import { JUDGE_OPTIONS } from '../domain/study'
 
 export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = {
   single: '单选',

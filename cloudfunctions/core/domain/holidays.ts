@@ -4,7 +4,7 @@
  * because those parse date strings in the process's local time zone.
  */
 import data from 'chinese-days/dist/chinese-days.json'
-import { isoWeekday } from './time'
+import { isoWeekday } from '../../../src/domain/time'
 
 const holidays: Record<string, string> = data.holidays
 const workdays: Record<string, string> = data.workdays

@@ -3,7 +3,7 @@
  * of (times set by the branch), any other meeting a couple of hours before it starts; each stays
  * due until it can no longer help. Pure: the timer and a doubled run come to the same answer.
  */
-import type { BranchSettings, Meeting } from '../../types/models'
+import type { BranchSettings, Meeting } from '../../../types/models'
 import { DEFAULT_MEETING_REMINDER_HOURS, DEFAULT_REMINDER_TIMES, dueReminders, type MonthDay } from './reminders'
 
 type MeetingInput = Pick<Meeting, 'id' | 'type' | 'startAt' | 'status' | 'themeMonth'>
