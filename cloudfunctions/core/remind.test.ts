@@ -6,7 +6,7 @@
  * The demo branch is seeded at the test's clock, so its dues history ends the month before: nobody
  * has paid the current month yet. 2026-05-22 is both 主题党日 (14:30–16:30) and 党费缴纳日.
  */
-import type { ActionName, Payload, Result } from '../../types/actions'
+import type { ActionName, Payload, Result } from './actions'
 import type { Envelope } from '../../types/envelope'
 import type { Branch, BranchSchedule, Member, TemplateKind } from '../../types/models'
 import { DEFAULT_SCHEDULE } from './domain/schedule'

@@ -2,7 +2,7 @@
  * The router through its public door, `createRouter`, on the in-memory local runtime with the
  * demo seed: the envelope and error codes of CONTRACT §2, the roles of §3 and the seed of §4.
  */
-import type { ActionName } from '../../types/actions'
+import type { ActionName } from './actions'
 import type { Envelope } from '../../types/envelope'
 import type { Role } from '../../types/models'
 import { mayCall, PERMISSIONS } from '../../src/domain/permissions'

@@ -2,7 +2,7 @@
  * The one door into the use cases: event → identity → role check → validation → handler → envelope.
  */
 import { randomUUID } from 'node:crypto'
-import type { ActionName } from '../../types/actions'
+import type { ActionName } from './actions'
 import type { Envelope, ErrorBody } from '../../types/envelope'
 import { audienceLabel, mayCall, PERMISSIONS } from '../../src/domain/permissions'
 import { validatePayload } from '../../src/domain/schemas'

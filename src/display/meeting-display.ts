@@ -2,7 +2,7 @@
  * How a meeting and a member's standing read on screen: the time as people say it, one status
  * word per meeting, and the server's validation message without the field name it starts with.
  */
-import type { MyMeetingStatus } from '../../types/actions'
+import type { MyMeetingStatus } from '../../types/views'
 import type { AttendanceStatus, Meeting } from '../../types/models'
 import { windowState } from '../domain/meetings'
 import { formatDateZh, inShanghai } from '../domain/time'

@@ -2,7 +2,7 @@
  * Taking a test on the phone: choosing options, the countdown to the deadline, and which tests
  * a member still has to take. Pure, so that the page's rules are tested without a screen.
  */
-import type { MyQuiz, QuizView } from '../../types/actions'
+import type { MyQuiz, QuizView } from '../../types/views'
 import type { QuestionType } from '../../types/models'
 import { JUDGE_OPTIONS } from '../domain/study'
 

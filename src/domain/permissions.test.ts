@@ -2,7 +2,7 @@
  * Who may do what (CONTRACT §3), cell by cell. The router checks this table once; the router
  * suite runs the same matrix through the router itself.
  */
-import type { ActionName } from '../../types/actions'
+import type { ActionName } from '../services/call'
 import { MEETING_TYPES, ROLES, type MeetingScope, type MeetingType, type Role } from '../../types/models'
 import { audienceLabel, canCreateMeeting, canManageMeeting, effectiveRoles, mayCall, PERMISSIONS, ROLE_LABELS } from './permissions'
 import { SCHEMAS } from './schemas'

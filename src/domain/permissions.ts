@@ -1,7 +1,7 @@
 /**
  * Who may do what: one table, checked once in the router, tested for every cell.
  */
-import type { ActionName, Audience } from '../../types/actions'
+import type { ActionName, Audience } from '../../cloudfunctions/core/actions'
 import type { Meeting, Member, Role } from '../../types/models'
 
 const ORGANISERS: Role[] = ['secretary', 'committee', 'group_leader']

@@ -3,7 +3,7 @@
  * turns the first problem into an INVALID_INPUT message that names the field in Chinese.
  */
 import { z } from 'zod'
-import type { ActionName, Payload } from '../../types/actions'
+import type { ActionName, Payload } from '../services/call'
 import { MEETING_TYPES, STUDY_KINDS } from '../../types/models'
 import { DUES_CATEGORIES } from '../../cloudfunctions/core/domain/dues'
 import { DATE_RE, isRealDate, MONTH_RE } from './time'

@@ -3,7 +3,9 @@
  * HTTP to the local server in H5. Typed from the action map, so a wrong payload fails to compile.
  */
 import Taro from '@tarojs/taro'
-import type { ActionName, Payload, Result } from '../../types/actions'
+import type { ActionName, Payload, Result } from '../../cloudfunctions/core/actions'
+
+export type { ActionName, Payload, Result }
 import type { Envelope, ErrorCode } from '../../types/envelope'
 
 export type ClientErrorCode = ErrorCode | 'NETWORK'

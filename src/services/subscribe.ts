@@ -5,7 +5,7 @@
  * counts the credits; nothing here keeps a count of its own.
  */
 import Taro from '@tarojs/taro'
-import type { Credits, SubscribeAnswer } from '../../types/actions'
+import type { Credits, SubscribeAnswer } from '../../types/views'
 import type { TemplateKind } from '../../types/models'
 import { useSubscribeStore } from '../stores/use-subscribe-store'
 import { ApiError, call } from './call'

@@ -4,7 +4,7 @@
  */
 import Taro from '@tarojs/taro'
 import { create } from 'zustand'
-import type { Result } from '../../types/actions'
+import type { Result } from '../services/call'
 import { ApiError, call, setAuthToken } from '../services/call'
 import { serverTimeSeen } from '../services/clock'
 

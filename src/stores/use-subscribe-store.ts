@@ -3,7 +3,7 @@
  * <SubscribeSheet> answers. In the mini-program WeChat shows its own sheet and this stays idle.
  */
 import { create } from 'zustand'
-import type { SubscribeAnswer } from '../../types/actions'
+import type { SubscribeAnswer } from '../../types/views'
 import type { TemplateKind } from '../../types/models'
 
 type Answers = Partial<Record<TemplateKind, SubscribeAnswer>>

@@ -6,7 +6,7 @@
  *   const { meeting } = await app.as('demo-secretary').ok('meeting.create', {...})
  *   expect(await app.as('demo-member-01').call('checkin.submit', { token })).toMatchObject(...)
  */
-import type { ActionName, Payload, Result } from '../../types/actions'
+import type { ActionName, Payload, Result } from '../../cloudfunctions/core/actions'
 import type { Envelope, ErrorCode } from '../../types/envelope'
 import type { Ports, Storage } from '../../cloudfunctions/core/ports'
 import { createRouter } from '../../cloudfunctions/core/router'

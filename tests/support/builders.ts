@@ -2,7 +2,7 @@
  * Small builders for documents, so that a test names only what matters to it:
  * `aMember().withRoles('committee').boundTo('wx-1').build()`.
  */
-import type { MeetingFields } from '../../types/actions'
+import type { MeetingFields } from '../../types/views'
 import type { LedgerEntry, MeetingScope, MeetingType, Member, PointsKind, Role } from '../../types/models'
 import { toShanghaiIso } from '../../src/domain/time'
 

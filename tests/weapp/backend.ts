@@ -15,7 +15,7 @@
  */
 import { openLocalRuntime, type LocalRuntime } from '../../cloudfunctions/core/runtime/local'
 import { seedDemoBranch } from '../../cloudfunctions/core/seed'
-import type { ActionName, Payload, Result } from '../../types/actions'
+import type { ActionName, Payload, Result } from '../../cloudfunctions/core/actions'
 import type { Envelope } from '../../types/envelope'
 import type { LedgerEntry } from '../../types/models'
 import { inShanghai, shanghaiDate } from '../../src/domain/time'

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import qrcode from 'qrcode-generator'
-import type { ActionName, Payload, Result } from '../../types/actions'
+import type { ActionName, Payload, Result } from '../../cloudfunctions/core/actions'
 import type { Envelope } from '../../types/envelope'
 import type { TemplateKind } from '../../types/models'
 import { clockTime, formatMeetingTime, STATUS_LABELS } from '../../src/display/meeting-display'

@@ -1,5 +1,6 @@
 /** Attendance as the organiser and the member see it: every invited member counted once. */
-import type { AttendanceRow, Payload, Result } from '../../../types/actions'
+import type { Payload, Result } from '../actions'
+import type { AttendanceRow } from '../../../types/views'
 import type { AttendanceStatus } from '../../../types/models'
 import { isInvited, memberStatus } from '../../../src/domain/meetings'
 import { inShanghai } from '../../../src/domain/time'

@@ -3,7 +3,7 @@
  * `${meetingId}:${memberId}` and the database refuses a second insert, so fifty taps at once
  * leave one record and one award. A scan reads nothing but the caller's member record.
  */
-import type { Payload, Result } from '../../../types/actions'
+import type { Payload, Result } from '../actions'
 import type { Attendance, Meeting, Member } from '../../../types/models'
 import { DEFAULT_MEETING_POINTS, isInvited, meetingStudyTenths, scanStatus, windowState } from '../../../src/domain/meetings'
 import { formatDateZh, inShanghai, shanghaiDate, toShanghaiIso } from '../../../src/domain/time'

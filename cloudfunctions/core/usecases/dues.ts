@@ -3,7 +3,8 @@
  * 登记表 (who paid, when). A member marks a month paid; the secretary confirms or corrects.
  * Back-payment reaches six months back. Money is integer 分 throughout.
  */
-import type { DuesItem, Payload, Result } from '../../../types/actions'
+import type { Payload, Result } from '../actions'
+import type { DuesItem } from '../../../types/views'
 import type { Member, Payment } from '../../../types/models'
 import { monthlyDues } from '../domain/dues'
 import { effectiveRoles } from '../../../src/domain/permissions'

@@ -1,4 +1,4 @@
-import type { ActionName, Payload, Result } from '../../../types/actions'
+import type { ActionName, Payload, Result } from '../actions'
 import type { Context } from '../context'
 import { attendanceGet, attendanceMine } from './attendance'
 import { checkinCode, checkinLive, checkinManual, checkinSubmit } from './checkin'

@@ -1,5 +1,5 @@
 /** 请假: a member asks before the meeting with a reason; the secretary or committee decide. */
-import type { Payload, Result } from '../../../types/actions'
+import type { Payload, Result } from '../actions'
 import type { Leave } from '../../../types/models'
 import { isInvited } from '../../../src/domain/meetings'
 import { canManageMeeting } from '../../../src/domain/permissions'

@@ -2,7 +2,7 @@
  * 补学: a member absent from, or on leave from, a 支部党员大会 or 党课 owes a make-up study of that
  * meeting's materials within 7 days; the secretary sees who still owes one.
  */
-import type { Payload, Result } from '../../../types/actions'
+import type { Payload, Result } from '../actions'
 import type { Meeting, Member } from '../../../types/models'
 import { isInvited, meetingStudyTenths } from '../../../src/domain/meetings'
 import { MAKEUP_AWARD_POINTS, MAKEUP_DAYS, MAKEUP_TYPES } from '../../../src/domain/study'

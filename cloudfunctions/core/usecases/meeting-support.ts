@@ -1,5 +1,5 @@
 /** Loading and presenting meetings, shared by the meeting, check-in and attendance use cases. */
-import type { MeetingView } from '../../../types/actions'
+import type { MeetingView } from '../../../types/views'
 import type { Meeting, Member } from '../../../types/models'
 import { canManageMeeting, MANAGE_MEETING_DENIED } from '../../../src/domain/permissions'
 import type { Context } from '../context'

@@ -3,7 +3,7 @@
  * what a meeting must look like to be stored, who sees it, and the monthly 主题党日 that
  * appears by itself on the branch's rule date (DOMAIN "Organisational life", "Dates that repeat").
  */
-import type { MeetingView } from '../../../types/actions'
+import type { MeetingView } from '../../../types/views'
 import { MEETING_TYPES, type MeetingScope, type MeetingType } from '../../../types/models'
 import { DEMO, failure, theDemoBranch, type DemoBranch } from '../../../tests/support/app'
 import { aMeeting, aMember } from '../../../tests/support/builders'

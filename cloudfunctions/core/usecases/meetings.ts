@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import type { MeetingFields, MyMeetingStatus, Payload, Result } from '../../../types/actions'
+import type { Payload, Result } from '../actions'
+import type { MeetingFields, MyMeetingStatus } from '../../../types/views'
 import type { Attendance, Leave, Meeting, MeetingScope, Member } from '../../../types/models'
 import { isInvited, memberStatus } from '../../../src/domain/meetings'
 import { canCreateMeeting, canManageMeeting, GROUP_LEADER_CREATE_DENIED } from '../../../src/domain/permissions'

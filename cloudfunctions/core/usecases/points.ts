@@ -1,4 +1,4 @@
-import type { Payload, Result } from '../../../types/actions'
+import type { Payload, Result } from '../actions'
 import type { PointsKind } from '../../../types/models'
 import { inShanghai } from '../../../src/domain/time'
 import { studyTarget, sumLedger } from '../domain/points'

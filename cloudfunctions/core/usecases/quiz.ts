@@ -4,7 +4,8 @@
  * before they submit, and a score sent by the client is never read); passing earns ledger points.
  */
 import { randomBytes } from 'node:crypto'
-import type { Payload, QuizView, Result } from '../../../types/actions'
+import type { Payload, Result } from '../actions'
+import type { QuizView } from '../../../types/views'
 import type { Question, Quiz, QuizAttempt } from '../../../types/models'
 import { JUDGE_OPTIONS, parseQuestionsCsv, questionProblem, QUIZ_DEFAULTS, scoreQuiz } from '../../../src/domain/study'
 import { toShanghaiIso } from '../../../src/domain/time'

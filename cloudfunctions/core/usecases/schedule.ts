@@ -1,4 +1,4 @@
-import type { Payload, Result } from '../../../types/actions'
+import type { Payload, Result } from '../actions'
 import { DEFAULT_SCHEDULE, monthSchedule } from '../domain/schedule'
 import { requireMember, type Context } from '../context'
 import { AppError } from '../errors'

@@ -1,4 +1,4 @@
-import type { Result } from '../../../types/actions'
+import type { Result } from '../actions'
 import { toShanghaiIso } from '../../../src/domain/time'
 import type { Context } from '../context'
 

@@ -3,7 +3,7 @@
  * behind, and the branch's study settings. Every 学时 and point is a ledger row; totals are sums.
  */
 import { randomBytes } from 'node:crypto'
-import type { Payload, Result } from '../../../types/actions'
+import type { Payload, Result } from '../actions'
 import type { ReviewState, Study } from '../../../types/models'
 import { studyTarget, sumLedger } from '../domain/points'
 import { expectedByNow, selfStudyAward, settingsWithDefaults, weekStart } from '../../../src/domain/study'

@@ -6,7 +6,7 @@
  * behind: demo-member-07 has not paid since January (3 months), demo-member-15 since December
  * (4 months) and demo-member-20 missed April. Nobody has paid May yet; May's dues day is the 22nd.
  */
-import type { ActionName, Payload, Result } from '../../../types/actions'
+import type { ActionName, Payload, Result } from '../actions'
 import type { Envelope, ErrorCode } from '../../../types/envelope'
 import type { Branch, Member } from '../../../types/models'
 import { DUES_CATEGORIES, type DuesCategory } from '../domain/dues'

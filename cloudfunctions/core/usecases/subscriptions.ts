@@ -1,5 +1,6 @@
 /** Subscription credits as the member and the secretary see them, and the in-app notice list. */
-import type { Credits, Payload, Result } from '../../../types/actions'
+import type { Payload, Result } from '../actions'
+import type { Credits } from '../../../types/views'
 import { TEMPLATE_KINDS, type TemplateKind } from '../../../types/models'
 import { isInvited } from '../../../src/domain/meetings'
 import { nextMonth } from '../../../src/domain/relative-day'

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { MeetingView } from '../../../types/actions'
+import type { MeetingView } from '../../../types/views'
 import { clockTime, formatMeetingTime, type StatusKind } from '../../display/meeting-display'
 import { MEETING_TYPE_LABELS } from '../../domain/meetings'
 import { formatDateZh, shanghaiDate } from '../../domain/time'

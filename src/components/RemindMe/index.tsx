@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import type { Credits } from '../../../types/actions'
+import type { Credits } from '../../../types/views'
 import type { TemplateKind } from '../../../types/models'
 import { ApiError, call } from '../../services/call'
 import { askForReminders } from '../../services/subscribe'

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import type { Result } from '../../../types/actions'
+import type { Result } from '../../services/call'
 import { CountdownBar } from '../../components/CountdownBar'
 import { QrCode } from '../../components/QrCode'
 import { SessionGate } from '../../components/SessionGate'

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
-import type { Result } from '../../../types/actions'
+import type { Result } from '../../services/call'
 import { SessionGate } from '../../components/SessionGate'
 import { Button, Skeleton } from '../../components/ui'
 import { clockTime } from '../../display/meeting-display'

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
-import type { DuesItem } from '../../../types/actions'
+import type { DuesItem } from '../../../types/views'
 import type { MemberView } from '../../../types/models'
 import { PayDialog } from '../../components/PayDialog'
 import { RemindMe } from '../../components/RemindMe'

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import type { Result } from '../../../types/actions'
+import type { Result } from '../../services/call'
 import type { MemberView } from '../../../types/models'
 import { ReasonDialog } from '../../components/ReasonDialog'
 import { SessionGate } from '../../components/SessionGate'

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import type { MeetingView } from '../../../types/actions'
+import type { MeetingView } from '../../../types/views'
 import type { MeetingScope, MeetingType, MemberView } from '../../../types/models'
 import { SessionGate } from '../../components/SessionGate'
 import { StateView } from '../../components/StateView'

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
-import type { Result } from '../../../types/actions'
+import type { Result } from '../../services/call'
 import type { MemberView } from '../../../types/models'
 import { MeetingCard } from '../../components/MeetingCard'
 import { MonthCalendar, type DayMark } from '../../components/MonthCalendar'

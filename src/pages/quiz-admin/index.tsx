@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import type { MyQuiz, QuizView } from '../../../types/actions'
+import type { MyQuiz, QuizView } from '../../../types/views'
 import type { MemberView, Question, QuestionType } from '../../../types/models'
 import { ChoiceList } from '../../components/ChoiceList'
 import { FormError, FormField } from '../../components/FormField'

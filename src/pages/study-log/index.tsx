@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { Result } from '../../../types/actions'
+import type { Result } from '../../services/call'
 import type { StudyKind } from '../../../types/models'
 import { ChoiceList } from '../../components/ChoiceList'
 import { FormError, FormField } from '../../components/FormField'

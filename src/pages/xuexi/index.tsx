@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import type { Result } from '../../../types/actions'
+import type { Result } from '../../services/call'
 import { ChoiceList } from '../../components/ChoiceList'
 import { FormError, FormField } from '../../components/FormField'
 import { PhotoField } from '../../components/PhotoField'

@@ -1,0 +1,1 @@
+export type { ActionName, Audience, Payload, Result } from '../../../types/views'
