@@ -1,0 +1,20 @@
+/**
+ * The limits of what a person may type or choose, as plain numbers: the action declarations'
+ * schemas are built from them on the server, and forms show them (a counter, a range) without
+ * bundling zod into the mini-program. A length is in characters, after trimming.
+ */
+export const LIMITS = {
+  meeting: { title: 40, location: 60, agenda: 1000 },
+  /** Why a meeting is cancelled, a make-up check-in, a leave. */
+  reason: { min: 2, max: 200 },
+  study: { title: 60, note: 500, minutesMin: 5, minutesMax: 600 },
+  makeupNote: 500,
+  xuexiPoints: 5000,
+  question: { stemMin: 2, stem: 300, option: 100, optionsMin: 2, optionsMax: 8 },
+  quiz: { title: 40, questionsMax: 100, timeLimitMin: 1, timeLimitMax: 180, passScoreMax: 100, pointsMax: 20 },
+  settings: { targetHoursMin: 1, targetHoursMax: 200, xuexiWeeklyTargetMax: 1000, meetingPointsMax: 10 },
+  /** A photo or screenshot as sent (a data URL locally), in characters. */
+  picture: 400_000,
+  /** A question spreadsheet saved as CSV, in characters. */
+  questionCsv: 500_000,
+} as const
