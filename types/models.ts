@@ -1,9 +1,7 @@
 /** Plain data shapes shared by the mini-program, the H5 app and the cloud functions. */
-import type { DuesCategory } from '../cloudfunctions/core/domain/dues'
 
-export type Role = 'secretary' | 'deputy' | 'committee' | 'group_leader' | 'member'
-
-export const ROLES: readonly Role[] = ['secretary', 'deputy', 'committee', 'group_leader', 'member']
+export const ROLES = ['secretary', 'deputy', 'committee', 'group_leader', 'member'] as const
+export type Role = (typeof ROLES)[number]
 
 /** How a branch places a monthly day (主题党日, 党费缴纳日). */
 export type DayRule =
@@ -121,17 +119,8 @@ export interface LedgerEntry {
   reason: string
 }
 
-export type MeetingType = 'branch_assembly' | 'committee' | 'group' | 'lecture' | 'theme_day' | 'life_meeting' | 'other'
-
-export const MEETING_TYPES: readonly MeetingType[] = [
-  'branch_assembly',
-  'committee',
-  'group',
-  'lecture',
-  'theme_day',
-  'life_meeting',
-  'other',
-]
+export const MEETING_TYPES = ['branch_assembly', 'committee', 'group', 'lecture', 'theme_day', 'life_meeting', 'other'] as const
+export type MeetingType = (typeof MEETING_TYPES)[number]
 
 export type MeetingScope = { kind: 'branch' } | { kind: 'committee' } | { kind: 'group'; groupId: string }
 
@@ -187,9 +176,8 @@ export interface Leave {
   reviewedAt: string | null
 }
 
-export type TemplateKind = 'meeting_reminder' | 'dues_reminder'
-
-export const TEMPLATE_KINDS: readonly TemplateKind[] = ['meeting_reminder', 'dues_reminder']
+export const TEMPLATE_KINDS = ['meeting_reminder', 'dues_reminder'] as const
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number]
 
 /**
  * What the server knows of one member's one-time subscription credits for one template: each
@@ -272,9 +260,8 @@ export interface Job {
 }
 
 /** 自学 kinds: 原文, 党课视频, 学习强国, 其他. */
-export type StudyKind = 'original' | 'video' | 'xuexi' | 'other'
-
-export const STUDY_KINDS: readonly StudyKind[] = ['original', 'video', 'xuexi', 'other']
+export const STUDY_KINDS = ['original', 'video', 'xuexi', 'other'] as const
+export type StudyKind = (typeof STUDY_KINDS)[number]
 
 export type ReviewState = 'pending' | 'approved' | 'refused'
 
@@ -309,7 +296,12 @@ export interface XuexiReport {
   reportedAt: string
 }
 
-export type QuestionType = 'single' | 'multiple' | 'judge'
+export const QUESTION_TYPES = ['single', 'multiple', 'judge'] as const
+export type QuestionType = (typeof QUESTION_TYPES)[number]
+
+/** 党费类别 (CONTRACT §3): the official brackets apply to the first five; farmer and custom set an amount. */
+export const DUES_CATEGORIES = ['employed', 'retired', 'student', 'unemployed', 'subsistence', 'farmer', 'custom'] as const
+export type DuesCategory = (typeof DUES_CATEGORIES)[number]
 
 export interface Question {
   id: string

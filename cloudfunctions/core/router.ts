@@ -2,10 +2,9 @@
  * The one door into the use cases: event → identity → role check → validation → handler → envelope.
  */
 import { randomUUID } from 'node:crypto'
-import type { ActionName } from './actions'
 import type { Envelope, ErrorBody } from '../../types/envelope'
-import { audienceLabel, mayCall, PERMISSIONS } from '../../src/domain/permissions'
-import { validatePayload } from '../../src/domain/schemas'
+import { audienceLabel, mayCall } from '../../src/domain/permissions'
+import { ACTIONS, isAction, validatePayload } from './actions'
 import type { Context } from './context'
 import { AppError } from './errors'
 import type { Caller, Ports } from './ports'
@@ -16,9 +15,6 @@ const fail = (code: ErrorBody['code'], message: string, extra: Partial<ErrorBody
   error: { code, message, ...extra },
 })
 
-function isAction(name: unknown): name is ActionName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(HANDLERS, name)
-}
 
 export function createRouter(ports: Ports) {
   return async function handle(event: unknown, caller: Caller | null): Promise<Envelope<unknown>> {
@@ -29,7 +25,7 @@ export function createRouter(ports: Ports) {
       if (!isAction(action)) {
         return fail('UNKNOWN_ACTION', `不支持的操作：${typeof action === 'string' ? action.slice(0, 64) : '（缺少 action）'}`)
       }
-      const audience = PERMISSIONS[action]
+      const audience = ACTIONS[action].who
       const member = (await ports.storage.find('members', { openid: caller.openid, active: true }, { limit: 1 }))[0] ?? null
       if (audience !== 'anyone') {
         if (!member) return fail('NOT_MEMBER', '您还没有加入任何党支部，请联系支部书记添加')

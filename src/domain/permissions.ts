@@ -1,69 +1,23 @@
 /**
- * Who may do what: one table, checked once in the router, tested for every cell.
+ * Roles and what they imply, shared by the router (each action's declared audience,
+ * cloudfunctions/core/actions) and the app (what to offer whom).
  */
-import type { ActionName, Audience } from '../../cloudfunctions/core/actions'
 import type { Meeting, Member, Role } from '../../types/models'
 
-const ORGANISERS: Role[] = ['secretary', 'committee', 'group_leader']
+/** Who may call an action: 'anyone' means any signed-in WeChat user, bound to a branch or not. */
+export type Audience = 'anyone' | readonly Role[]
 
-export const PERMISSIONS: Record<ActionName, Audience> = {
-  'session.me': 'anyone',
-  'schedule.month': ['member'],
-  'points.mine': ['member'],
-  'meeting.create': ORGANISERS,
-  'meeting.update': ORGANISERS,
-  'meeting.cancel': ORGANISERS,
-  'meeting.list': ['member'],
-  'meeting.get': ['member'],
-  'checkin.code': ORGANISERS,
-  'checkin.live': ORGANISERS,
-  'checkin.submit': ['member'],
-  'checkin.manual': ['secretary', 'committee'],
-  'leave.request': ['member'],
-  'leave.review': ['secretary', 'committee'],
-  'attendance.get': ['secretary', 'committee'],
-  'attendance.mine': ['member'],
-  'subscription.record': ['member'],
-  'subscription.mine': ['member'],
-  'subscription.overview': ['secretary', 'committee'],
-  'notice.list': ['member'],
-  'dues.setBase': ['secretary'],
-  // Everyone sees their own row; the use case widens it to the whole branch for the secretary.
-  'dues.status': ['member'],
-  'dues.pay': ['member'],
-  'dues.confirm': ['secretary'],
-  'dues.mine': ['member'],
-  'dues.table': ['secretary'],
-  'points.history': ['member'],
-  'study.log': ['member'],
-  'study.mine': ['member'],
-  'study.pending': ['secretary', 'committee'],
-  'study.review': ['secretary', 'committee'],
-  'study.overview': ['secretary', 'committee'],
-  // Open to every member, but only when the branch has turned rankings on (checked in the use case).
-  'study.ranking': ['member'],
-  'xuexi.report': ['member'],
-  'xuexi.mine': ['member'],
-  'question.create': ['secretary', 'committee'],
-  'question.import': ['secretary', 'committee'],
-  'question.list': ['secretary', 'committee'],
-  'quiz.create': ['secretary', 'committee'],
-  'quiz.list': ['member'],
-  'quiz.start': ['member'],
-  'quiz.submit': ['member'],
-  'quiz.results': ['secretary', 'committee'],
-  'makeup.mine': ['member'],
-  'makeup.complete': ['member'],
-  'makeup.overview': ['secretary', 'committee'],
-  'branch.settings': ['member'],
-  'branch.updateSettings': ['secretary'],
-}
+/** The audiences actions are declared with; the app offers an action to the same people. */
+export const ORGANISERS = ['secretary', 'committee', 'group_leader'] as const satisfies readonly Role[]
+export const LEADERSHIP = ['secretary', 'committee'] as const satisfies readonly Role[]
+export const SECRETARY = ['secretary'] as const satisfies readonly Role[]
+export const MEMBERS = ['member'] as const satisfies readonly Role[]
 
 /**
  * The second half of the permission check, for actions on one meeting: the branch's leadership
  * (secretary, deputy, committee) manage every meeting of their branch; a 党小组长 manages only
- * their own group's 党小组会. The router checks the table above; use cases call this with the
- * meeting they loaded.
+ * their own group's 党小组会. The router checks the action's declared audience; use cases call this
+ * with the meeting they loaded.
  */
 export function canManageMeeting(member: Pick<Member, 'roles' | 'groupId' | 'branchId'>, meeting: Pick<Meeting, 'branchId' | 'scope' | 'type'>): boolean {
   if (member.branchId !== meeting.branchId) return false

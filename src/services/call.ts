@@ -1,11 +1,12 @@
 /**
  * The ONE place that talks to the backend: WeChat's Taro.cloud.callFunction in the mini-program,
- * HTTP to the local server in H5. Typed from the action map, so a wrong payload fails to compile.
+ * HTTP to the local server in H5. Typed from the action declarations (type-only: no zod reaches
+ * the app), so a wrong payload fails to compile.
  */
 import Taro from '@tarojs/taro'
-import type { ActionName, Payload, Result } from '../../cloudfunctions/core/actions'
+import type { ActionName, Input, Payload, Result } from '../../cloudfunctions/core/actions'
 
-export type { ActionName, Payload, Result }
+export type { ActionName, Input, Payload, Result }
 import type { Envelope, ErrorCode } from '../../types/envelope'
 
 export type ClientErrorCode = ErrorCode | 'NETWORK'
@@ -73,6 +74,6 @@ async function send(name: string, data: { action: string; payload: unknown }): P
   }
 }
 
-export async function call<K extends ActionName>(action: K, payload: Payload<K>): Promise<Result<K>> {
+export async function call<K extends ActionName>(action: K, payload: Input<K>): Promise<Result<K>> {
   return unwrap((await send('api', { action, payload })) as Envelope<Result<K>>)
 }

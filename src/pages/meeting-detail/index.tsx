@@ -10,7 +10,7 @@ import { StatusTag } from '../../components/StatusTag'
 import { ArrowRight, Button, Cell, CellGroup } from '../../components/ui'
 import { clockTime, formatMeetingTime, myStatusKind, type StatusKind } from '../../display/meeting-display'
 import { CHECKIN_OPENS_BEFORE_MIN, MEETING_TYPE_LABELS, scopeLabel, windowState } from '../../domain/meetings'
-import { PERMISSIONS, mayCall } from '../../domain/permissions'
+import { LEADERSHIP, mayCall } from '../../domain/permissions'
 import { useRemote } from '../../hooks/use-remote'
 import { call } from '../../services/call'
 import { scanToCheckIn } from '../../services/scan-checkin'
@@ -78,7 +78,7 @@ function Detail({ member, id }: { member: MemberView; id: string }) {
     !cancelled && myStatus.invited && !myStatus.status && at.getTime() < Date.parse(meeting.startAt) && myStatus.leave?.state !== 'pending'
   const canScan = isWeapp && !cancelled && myStatus.invited && !myStatus.status && phase === 'open'
   const showCode = canManage && !cancelled && phase !== 'closed'
-  const seesAttendance = canManage && mayCall(PERMISSIONS['attendance.get'], member.roles)
+  const seesAttendance = canManage && mayCall(LEADERSHIP, member.roles)
   const open = (page: string) => Taro.navigateTo({ url: `/pages/${page}/index?id=${encodeURIComponent(meeting.id)}` })
   // One primary action: the organiser shows the code; a member scans it.
   const primary = showCode ? 'code' : canScan ? 'scan' : null

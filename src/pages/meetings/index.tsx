@@ -9,7 +9,7 @@ import { SessionGate } from '../../components/SessionGate'
 import { StateView } from '../../components/StateView'
 import { Button } from '../../components/ui'
 import { myStatusKind } from '../../display/meeting-display'
-import { PERMISSIONS, mayCall } from '../../domain/permissions'
+import { ORGANISERS, mayCall } from '../../domain/permissions'
 import { nextMonth, relativeDay } from '../../domain/relative-day'
 import { calendarDay, daysInMonth, formatDateZh, shanghaiDate } from '../../domain/time'
 import { useRemote } from '../../hooks/use-remote'
@@ -90,7 +90,7 @@ function Meetings({ member }: { member: MemberView }) {
   const list = useRemote(() => call('meeting.list', {}), [])
   const calendar = useRemote(() => loadCalendar(month), [month])
   const months = useRemote(() => loadMonths(thisMonth), [thisMonth])
-  const canCreate = mayCall(PERMISSIONS['meeting.create'], member.roles)
+  const canCreate = mayCall(ORGANISERS, member.roles)
 
   // Coming back from a meeting or the form: show what changed without a skeleton.
   useRefreshOnReturn(() => {
