@@ -164,8 +164,10 @@ if (require.main === module) {
   const seed = process.env.ZHIBU_SEED === 'none' ? false : 'demo'
   const webRoot = resolve(__dirname, '..', 'dist', 'h5')
   startLocalServer({ port, dataDir, seed, webRoot })
-    .then(({ url, close, runtime }) => {
+    .then(async ({ url, close, runtime }) => {
       if (runtime.seeded) console.log('已创建示例党支部（demo branch seeded）')
+      // CONTRACT §5: the code that creates a branch, printed on every start.
+      console.log(`设置码：${await runtime.ports.secrets.get('setup')}`)
       console.log(`支部通 is ready at ${url}`)
       let stopping = false
       const stop = () => {

@@ -360,6 +360,11 @@ describe('EnvSecrets', () => {
     await expect(new EnvSecrets({ ZHIBU_SIGNING_SECRET: 'short' }).get('signing')).rejects.toThrow(/too short.*at least 32/)
   })
 
+  it('gives the setup code from ZHIBU_SETUP_CODE, and none when it is not set', async () => {
+    await expect(new EnvSecrets({ ZHIBU_SETUP_CODE: ' branch-2026 ' }).get('setup')).resolves.toBe('branch-2026')
+    await expect(new EnvSecrets({}).get('setup')).resolves.toBe('')
+  })
+
   it('has no session secret in the cloud', async () => {
     await expect(new EnvSecrets({ ZHIBU_SIGNING_SECRET: strong, ZHIBU_SESSION_SECRET: strong }).get('session')).rejects.toThrow(
       /local-mode only/,

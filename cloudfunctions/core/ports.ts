@@ -109,8 +109,11 @@ export interface Clock {
   now(): Date
 }
 
-/** `signing` signs check-in tokens; `session` signs local-mode session tokens. */
-export type SecretName = 'signing' | 'session'
+/**
+ * `signing` signs check-in tokens; `session` signs local-mode session tokens; `setup` is the
+ * deployment's setup code that creates a branch (CONTRACT §5), empty when none is set.
+ */
+export type SecretName = 'signing' | 'session' | 'setup'
 
 export interface Secrets {
   get(name: SecretName): Promise<string>

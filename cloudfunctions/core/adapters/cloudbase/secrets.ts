@@ -5,12 +5,14 @@ export const MIN_SECRET_LENGTH = 32
 
 /**
  * Secrets from the function's environment variables, set in the console or cloudbaserc.json.
- * Only `signing` exists in the cloud: sessions there are the platform's, not ours.
+ * `signing` and `setup` exist in the cloud: sessions there are the platform's, not ours.
  */
 export class EnvSecrets implements Secrets {
   constructor(private readonly env: Record<string, string | undefined> = process.env) {}
 
   async get(name: SecretName): Promise<string> {
+    // No setup code set: no branch can be created, which is what a deployment without one wants.
+    if (name === 'setup') return this.env.ZHIBU_SETUP_CODE?.trim() ?? ''
     if (name !== 'signing') {
       throw new Error(`secret "${name}" is local-mode only; CloudBase identifies callers itself`)
     }
