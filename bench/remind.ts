@@ -17,7 +17,7 @@ import type { Branch, Credit, Member, TemplateKind } from '../types/models'
 import { TEMPLATE_KINDS } from '../types/models'
 import { DEFAULT_SCHEDULE } from '../cloudfunctions/core/domain/schedule'
 import { NedbStorage } from '../cloudfunctions/core/adapters/local/nedb-storage'
-import { creditId } from '../cloudfunctions/core/usecases/credits'
+import { creditId } from '../cloudfunctions/core/records/ids'
 import type { Logger, MessageSender, OutgoingMessage, Ports, SendResult } from '../cloudfunctions/core/ports'
 import { runRemind, SEND_CONCURRENCY, type RemindReport } from '../cloudfunctions/core/remind'
 

@@ -16,14 +16,17 @@ import { fixedClock } from '../../tests/support/clock'
 import { recordingLogger } from '../../tests/support/log'
 import type { MessageSender, OutgoingMessage, Ports, SendResult } from './ports'
 import { handleRemind } from './remind-entry'
-import { ERR_NO_CREDIT, JOB_ID, MAX_ATTEMPTS, runRemind, sendId, type RemindOptions } from './remind'
+import { runRemind, type RemindOptions } from './remind'
+import { MAX_ATTEMPTS } from './remind-plan'
+import { REMIND_JOB_ID, sendId, themeDayId } from './records/ids'
+import { ERR_NO_CREDIT } from './records/sends'
 import { createRouter } from './router'
 import { openLocalRuntime } from './runtime/local'
 import { seedDemoBranch } from './seed'
-import { themeDayId } from './usecases/theme-days'
 
 const BRANCH = 'demo-branch'
 const member = (n: number) => `demo-member-${String(n).padStart(2, '0')}`
+const MAY_THEME_DAY = { kind: 'theme_day', month: '2026-05' } as const
 const EVENING_BEFORE = '2026-05-21T18:00:00+08:00'
 const MORNING_OF = '2026-05-22T08:00:00+08:00'
 
@@ -392,7 +395,7 @@ describe('a failed send', () => {
     const { run, grant, clock, outbox, storage, credits, log } = await aRemindRun(EVENING_BEFORE, { sender: sender.wrap })
     await grant([member(1)], ['meeting_reminder'])
     expect(await run()).toMatchObject({ sent: 0, failed: 1 })
-    const id = sendId(BRANCH, 'theme:2026-05', 'day_before', member(1))
+    const id = sendId(BRANCH, MAY_THEME_DAY, 'day_before', member(1))
     expect(await storage.get('sends', id)).toMatchObject({ state: 'failed', errCode: -1, attempts: 1, sentAt: null })
     expect(await credits(member(1))).toEqual({ meeting_reminder: 1, dues_reminder: 0 })
     expect(log.lines).toContainEqual(expect.objectContaining({ level: 'error', msg: 'remind send failed', fields: expect.objectContaining({ errCode: -1 }) }))
@@ -414,7 +417,7 @@ describe('a failed send', () => {
       await run()
     }
     expect(sender.calls).toHaveLength(MAX_ATTEMPTS)
-    expect(await storage.get('sends', sendId(BRANCH, 'theme:2026-05', 'day_before', member(1)))).toMatchObject({
+    expect(await storage.get('sends', sendId(BRANCH, MAY_THEME_DAY, 'day_before', member(1)))).toMatchObject({
       state: 'failed',
       attempts: MAX_ATTEMPTS,
     })
@@ -429,7 +432,7 @@ describe('a failed send', () => {
     clock.set(MORNING_OF)
     await run()
     expect(sender.calls.map((m) => m.data.thing4)).toEqual(['明天是主题党日，请准时参加', '今天是主题党日，请准时参加'])
-    expect(await storage.get('sends', sendId(BRANCH, 'theme:2026-05', 'day_before', member(1)))).toMatchObject({ state: 'failed', attempts: 1 })
+    expect(await storage.get('sends', sendId(BRANCH, MAY_THEME_DAY, 'day_before', member(1)))).toMatchObject({ state: 'failed', attempts: 1 })
     expect((await outbox()).map((m) => m.data.thing4)).toEqual(['今天是主题党日，请准时参加'])
   })
 
@@ -448,7 +451,7 @@ describe('a failed send', () => {
     })
     await grant([member(1)], ['meeting_reminder'])
     expect(await run()).toMatchObject({ failed: 1 })
-    expect(await storage.get('sends', sendId(BRANCH, 'theme:2026-05', 'day_before', member(1)))).toMatchObject({
+    expect(await storage.get('sends', sendId(BRANCH, MAY_THEME_DAY, 'day_before', member(1)))).toMatchObject({
       state: 'failed',
       errCode: -1,
       errMsg: 'socket hang up',
@@ -463,7 +466,7 @@ describe('a failed send', () => {
     const { run, grant, clock, storage, credits } = await aRemindRun(EVENING_BEFORE, { sender: sender.wrap })
     await grant([member(1)], ['meeting_reminder'], 3)
     expect(await run()).toMatchObject({ sent: 0, failed: 0, noCredit: 1 })
-    expect(await storage.get('sends', sendId(BRANCH, 'theme:2026-05', 'day_before', member(1)))).toMatchObject({
+    expect(await storage.get('sends', sendId(BRANCH, MAY_THEME_DAY, 'day_before', member(1)))).toMatchObject({
       state: 'no_credit',
       errCode: ERR_NO_CREDIT,
       attempts: 1,
@@ -608,14 +611,14 @@ describe('a run cut short', () => {
     const { run, clock, storage, outbox } = await fourBranches()
     const first = await run({ shouldStop: stopAfter(2) })
     expect(first).toMatchObject({ partial: true, branches: 2, sent: 2 })
-    expect(await storage.get('jobs', JOB_ID)).toMatchObject({ runKey: '2026-05-21T18', lastBranchId: 'b-2', finished: false })
+    expect(await storage.get('jobs', REMIND_JOB_ID)).toMatchObject({ runKey: '2026-05-21T18', lastBranchId: 'b-2', finished: false })
 
     clock.set('2026-05-21T18:20:00+08:00')
     const second = await run()
     expect(second).toMatchObject({ partial: false, branches: 2, sent: 2, skipped: 0 })
     expect([...new Set(second.due.map((d) => d.branchId))]).toEqual(['b-3', BRANCH])
     expect(deliveries(await outbox())).toEqual([`${member(1)} meeting_reminder`, 'wx-b-1 meeting_reminder', 'wx-b-2 meeting_reminder', 'wx-b-3 meeting_reminder'])
-    expect(await storage.get('jobs', JOB_ID)).toMatchObject({ finished: true })
+    expect(await storage.get('jobs', REMIND_JOB_ID)).toMatchObject({ finished: true })
 
     clock.set('2026-05-21T19:00:00+08:00')
     expect(await run()).toMatchObject({ partial: false, branches: 4, sent: 0, skipped: 4 })

@@ -2,15 +2,16 @@
  * The demo branch of CONTRACT §4: 示例党支部 with two 党小组, a secretary, a committee member,
  * a group leader and twenty members, each with a 核定 dues amount.
  */
-import type { Branch, Group, Meeting, Member, Role } from '../../types/models'
+import type { Attendance, Branch, Group, Meeting, Member, Role } from '../../types/models'
 import { DEFAULT_MEETING_POINTS, meetingStudyTenths } from '../../src/domain/meetings'
 import { monthlyDues, type DuesInput } from './domain/dues'
 import { DEFAULT_SCHEDULE, monthSchedule } from './domain/schedule'
 import { DEFAULT_STUDY_SETTINGS } from './domain/points'
 import { addDays, calendarDay, shanghaiDate, shanghaiMonth, toShanghaiIso } from '../../src/domain/time'
-import { DuplicateKeyError } from './errors'
 import type { Collections, Ports } from './ports'
-import { awardAttendance } from './usecases/awards'
+import { attendanceId, leaveId, paymentId } from './records/ids'
+import { attendanceAward, award } from './records/ledger'
+import { insertOnce } from './records/record-once'
 
 export const DEMO_BRANCH_ID = 'demo-branch'
 
@@ -72,7 +73,7 @@ export function demoMembers(): Member[] {
   return members
 }
 
-type Insert = <C extends 'meetings' | 'attendance' | 'leaves'>(collection: C, doc: Collections[C]) => Promise<void>
+type Insert = <C extends 'meetings' | 'attendance' | 'leaves'>(collection: C, doc: Collections[C]) => Promise<boolean>
 
 /** Who missed the demo's past 支部党员大会: one on approved leave, two absent (they owe a 补学). */
 const DEMO_ON_LEAVE = 'demo-member-12'
@@ -103,7 +104,7 @@ async function seedPastAssembly(ports: Pick<Ports, 'storage' | 'clock'>, members
   }
   await insert('meetings', meeting)
   await insert('leaves', {
-    id: `${meeting.id}:${DEMO_ON_LEAVE}`,
+    id: leaveId(meeting.id, DEMO_ON_LEAVE),
     branchId: DEMO_BRANCH_ID,
     meetingId: meeting.id,
     memberId: DEMO_ON_LEAVE,
@@ -113,33 +114,25 @@ async function seedPastAssembly(ports: Pick<Ports, 'storage' | 'clock'>, members
     reviewedBy: 'demo-secretary',
     reviewedAt: `${addDays(day, -2)}T12:00:00+08:00`,
   })
+  const earns = { meetingType: meeting.type, points: DEFAULT_MEETING_POINTS[meeting.type], studyTenths: meetingStudyTenths(meeting) }
   let minute = 0
   for (const m of members) {
     if (m.id === DEMO_ON_LEAVE || DEMO_ABSENT.includes(m.id)) continue
     minute += 1
     // Most arrive in the half hour before the start; the last two a little late.
     const at = minute <= members.length - 5 ? `${day}T14:${String(Math.min(29, minute)).padStart(2, '0')}:00+08:00` : `${day}T14:3${minute % 10}:00+08:00`
-    const record = {
-      id: `${meeting.id}:${m.id}`,
+    const record: Attendance = {
+      id: attendanceId(meeting.id, m.id),
       branchId: DEMO_BRANCH_ID,
       meetingId: meeting.id,
       memberId: m.id,
-      status: at > meeting.startAt ? ('late' as const) : ('present' as const),
+      status: at > meeting.startAt ? 'late' : 'present',
       checkedInAt: at,
       by: m.id,
       reason: null,
     }
     await insert('attendance', record)
-    await awardAttendance(ports.storage, {
-      branchId: DEMO_BRANCH_ID,
-      memberId: m.id,
-      attendanceId: record.id,
-      meetingType: meeting.type,
-      points: DEFAULT_MEETING_POINTS[meeting.type],
-      studyTenths: meetingStudyTenths(meeting),
-      by: m.id,
-      at: new Date(Date.parse(at)),
-    })
+    await award(ports.storage, attendanceAward(record, earns))
   }
 }
 
@@ -172,13 +165,8 @@ export async function seedDemoBranch(
     { id: 'demo-group-2', branchId: DEMO_BRANCH_ID, name: '第二党小组', leaderId: null },
   ]
   // A first start that died part-way left some of these behind; keep them and add the rest.
-  const insertIfAbsent = async <C extends 'groups' | 'members' | 'payments' | 'meetings' | 'attendance' | 'leaves'>(collection: C, doc: Collections[C]) => {
-    try {
-      await ports.storage.insert(collection, doc)
-    } catch (err) {
-      if (!(err instanceof DuplicateKeyError)) throw err
-    }
-  }
+  const insertIfAbsent = <C extends 'groups' | 'members' | 'payments' | 'meetings' | 'attendance' | 'leaves'>(collection: C, doc: Collections[C]) =>
+    insertOnce(ports.storage, collection, doc)
   for (const g of groups) await insertIfAbsent('groups', g)
   const members = demoMembers()
   for (const m of members) await insertIfAbsent('members', m)
@@ -187,7 +175,7 @@ export async function seedDemoBranch(
     const unpaid = DEMO_UNPAID_MONTHS[m.id] ?? 0
     for (const month of pastMonths.slice(0, pastMonths.length - unpaid)) {
       await insertIfAbsent('payments', {
-        id: `${m.id}:${month}`,
+        id: paymentId(m.id, month),
         branchId: DEMO_BRANCH_ID,
         memberId: m.id,
         month,

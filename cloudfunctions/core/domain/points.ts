@@ -16,8 +16,7 @@ export function sumLedger(rows: Pick<LedgerEntry, 'kind' | 'points' | 'studyTent
 }
 
 /** The yearly 学时 target for a member: the committee's target applies to the branch's leadership. */
-export function studyTarget(roles: readonly Role[], settings: BranchSettings | undefined): number {
-  const s = settings ?? DEFAULT_STUDY_SETTINGS
+export function studyTarget(roles: readonly Role[], settings: Pick<BranchSettings, 'targetHours' | 'committeeTargetHours'>): number {
   const leads = roles.some((r) => r === 'secretary' || r === 'deputy' || r === 'committee')
-  return leads ? s.committeeTargetHours : s.targetHours
+  return leads ? settings.committeeTargetHours : settings.targetHours
 }

@@ -3,11 +3,13 @@
  * of (times set by the branch), any other meeting a couple of hours before it starts; each stays
  * due until it can no longer help. Pure: the timer and a doubled run come to the same answer.
  */
-import type { BranchSettings, Meeting } from '../../../types/models'
-import { DEFAULT_MEETING_REMINDER_HOURS, DEFAULT_REMINDER_TIMES, dueReminders, type MonthDay } from './reminders'
+import type { Meeting } from '../../../types/models'
+import { eventKey } from '../records/ids'
+import { DEFAULT_MEETING_REMINDER_HOURS, DEFAULT_REMINDER_TIMES, dueReminders, type MonthDay, type ReminderTiming } from './reminders'
 
 type MeetingInput = Pick<Meeting, 'id' | 'type' | 'startAt' | 'status' | 'themeMonth'>
 
+const DEFAULT_TIMING: ReminderTiming = { reminderTimes: DEFAULT_REMINDER_TIMES, meetingReminderHours: DEFAULT_MEETING_REMINDER_HOURS }
 const MAY: MonthDay = { month: '2026-05', date: '2026-05-22' }
 const themeMeeting = (over: Partial<MeetingInput> = {}): MeetingInput => ({
   id: 'theme-may',
@@ -26,14 +28,14 @@ const aMeetingAt = (startAt: string, over: Partial<MeetingInput> = {}): MeetingI
   ...over,
 })
 
-function due(at: string, input: { settings?: BranchSettings; themeDays?: MonthDay[]; duesDays?: MonthDay[]; meetings?: MeetingInput[] } = {}) {
+function due(at: string, input: { timing?: Partial<ReminderTiming>; themeDays?: MonthDay[]; duesDays?: MonthDay[]; meetings?: MeetingInput[] } = {}) {
   return dueReminders({
     now: new Date(at),
-    settings: input.settings,
+    timing: { ...DEFAULT_TIMING, ...input.timing },
     themeDays: input.themeDays ?? [MAY],
     duesDays: input.duesDays ?? [MAY],
     meetings: input.meetings ?? [themeMeeting()],
-  }).map((r) => `${r.eventKey} ${r.moment}`)
+  }).map((r) => `${eventKey(r.event)} ${r.moment}`)
 }
 
 describe('主题党日 and 党费缴纳日', () => {
@@ -63,22 +65,22 @@ describe('主题党日 and 党费缴纳日', () => {
   })
 
   it("follow the branch's own reminder times", () => {
-    const settings: BranchSettings = { targetHours: 32, committeeTargetHours: 32, reminderTimes: { dayBefore: '20:00', morningOf: '07:30' } }
-    expect(due('2026-05-21T18:00:00+08:00', { settings })).toEqual([])
-    expect(due('2026-05-21T20:00:00+08:00', { settings })).toEqual(['theme:2026-05 day_before', 'dues:2026-05 day_before'])
-    expect(due('2026-05-22T07:30:00+08:00', { settings })).toEqual(['theme:2026-05 morning_of', 'dues:2026-05 morning_of'])
+    const timing = { reminderTimes: { dayBefore: '20:00', morningOf: '07:30' } }
+    expect(due('2026-05-21T18:00:00+08:00', { timing })).toEqual([])
+    expect(due('2026-05-21T20:00:00+08:00', { timing })).toEqual(['theme:2026-05 day_before', 'dues:2026-05 day_before'])
+    expect(due('2026-05-22T07:30:00+08:00', { timing })).toEqual(['theme:2026-05 morning_of', 'dues:2026-05 morning_of'])
   })
 
   it('carry the event date, the template and, for 主题党日, the generated meeting', () => {
     const [theme, dues] = dueReminders({
       now: new Date('2026-05-22T08:00:00+08:00'),
-      settings: undefined,
+      timing: DEFAULT_TIMING,
       themeDays: [MAY],
       duesDays: [MAY],
       meetings: [themeMeeting()],
     })
-    expect(theme).toMatchObject({ kind: 'meeting_reminder', eventKey: 'theme:2026-05', eventDate: '2026-05-22', meetingId: 'theme-may' })
-    expect(dues).toMatchObject({ kind: 'dues_reminder', eventKey: 'dues:2026-05', eventDate: '2026-05-22', meetingId: null })
+    expect(theme).toMatchObject({ kind: 'meeting_reminder', event: { kind: 'theme_day', month: '2026-05' }, eventDate: '2026-05-22', meetingId: 'theme-may' })
+    expect(dues).toMatchObject({ kind: 'dues_reminder', event: { kind: 'dues_day', month: '2026-05' }, eventDate: '2026-05-22', meetingId: null })
   })
 
   it('a 主题党日 moved to a morning meeting: the evening-before reminder stops helping at its start', () => {
@@ -92,8 +94,8 @@ describe('主题党日 and 党费缴纳日', () => {
   })
 
   it('without a generated meeting, the 主题党日 is reminded for its rule date until noon', () => {
-    const [r] = dueReminders({ now: new Date('2026-05-22T08:00:00+08:00'), settings: undefined, themeDays: [MAY], duesDays: [], meetings: [] })
-    expect(r).toMatchObject({ eventKey: 'theme:2026-05', moment: 'morning_of', eventDate: '2026-05-22', meetingId: null })
+    const [r] = dueReminders({ now: new Date('2026-05-22T08:00:00+08:00'), timing: DEFAULT_TIMING, themeDays: [MAY], duesDays: [], meetings: [] })
+    expect(r).toMatchObject({ event: { kind: 'theme_day', month: '2026-05' }, moment: 'morning_of', eventDate: '2026-05-22', meetingId: null })
     expect(due('2026-05-22T12:00:00+08:00', { duesDays: [], meetings: [] })).toEqual([])
   })
 
@@ -103,13 +105,13 @@ describe('主题党日 and 党费缴纳日', () => {
     const meetings = [themeMeeting({ id: 'theme-oct', themeMonth: '2026-10', startAt: '2026-09-30T14:30:00+08:00' })]
     const [theme, dues] = dueReminders({
       now: new Date('2026-09-29T18:00:00+08:00'),
-      settings: undefined,
+      timing: DEFAULT_TIMING,
       themeDays: [october],
       duesDays: [october],
       meetings,
     })
-    expect(theme).toMatchObject({ eventKey: 'theme:2026-10', eventDate: '2026-09-30', meetingId: 'theme-oct' })
-    expect(dues).toMatchObject({ eventKey: 'dues:2026-10', eventDate: '2026-09-30' })
+    expect(theme).toMatchObject({ event: { kind: 'theme_day', month: '2026-10' }, eventDate: '2026-09-30', meetingId: 'theme-oct' })
+    expect(dues).toMatchObject({ event: { kind: 'dues_day', month: '2026-10' }, eventDate: '2026-09-30' })
   })
 })
 
@@ -125,8 +127,7 @@ describe('any other meeting', () => {
   })
 
   it("follows the branch's own lead time", () => {
-    const settings: BranchSettings = { targetHours: 32, committeeTargetHours: 32, meetingReminderHours: 3 }
-    const input = { settings, themeDays: [], duesDays: [], meetings: [aMeetingAt(start)] }
+    const input = { timing: { meetingReminderHours: 3 }, themeDays: [], duesDays: [], meetings: [aMeetingAt(start)] }
     expect(due('2026-05-19T11:30:00+08:00', input)).toEqual(['meeting:assembly before_start'])
   })
 
@@ -135,7 +136,7 @@ describe('any other meeting', () => {
   })
 
   it('carries its meeting and date', () => {
-    const [r] = dueReminders({ now: new Date('2026-05-19T13:00:00+08:00'), settings: undefined, themeDays: [], duesDays: [], meetings: [aMeetingAt(start)] })
-    expect(r).toMatchObject({ kind: 'meeting_reminder', eventKey: 'meeting:assembly', moment: 'before_start', eventDate: '2026-05-19', meetingId: 'assembly' })
+    const [r] = dueReminders({ now: new Date('2026-05-19T13:00:00+08:00'), timing: DEFAULT_TIMING, themeDays: [], duesDays: [], meetings: [aMeetingAt(start)] })
+    expect(r).toMatchObject({ kind: 'meeting_reminder', event: { kind: 'meeting', meetingId: 'assembly' }, moment: 'before_start', eventDate: '2026-05-19', meetingId: 'assembly' })
   })
 })

@@ -17,6 +17,9 @@ export const DEFAULT_SCHEDULE: BranchSchedule = {
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
+/** 5 for 2026-05: how a month is named in Chinese ("5月"). */
+export const monthNumber = (month: string) => Number(month.slice(5, 7))
+
 /** The date a rule gives for a month, before any holiday shift. */
 export function ruleDate(month: string, rule: DayRule): string {
   const first = `${month}-01`

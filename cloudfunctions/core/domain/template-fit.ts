@@ -3,6 +3,7 @@
  * refused with 47003: `thing` at most 20 characters, `phrase` at most 5 Chinese characters,
  * `time` and `date` in WeChat's formats, `amount` as digits and 元, never control characters.
  */
+import type { TemplateKind } from '../../../types/models'
 import { inShanghai } from '../../../src/domain/time'
 
 export type FieldType = 'thing' | 'phrase' | 'time' | 'date' | 'amount'
@@ -50,4 +51,22 @@ export function fitAmount(fen: number): string {
 export const TEMPLATE_FIELDS = {
   meeting_reminder: { thing1: 'thing', time2: 'time', thing3: 'thing', thing4: 'thing' },
   dues_reminder: { thing1: 'thing', date2: 'date', amount3: 'amount', thing4: 'thing' },
-} as const satisfies Record<string, Record<string, FieldType>>
+} as const satisfies Record<TemplateKind, Record<string, FieldType>>
+
+const FIT: Record<FieldType, (value: string | number) => string> = {
+  thing: (v) => fitThing(String(v)),
+  phrase: (v) => fitPhrase(String(v)),
+  time: (v) => fitTime(String(v)),
+  date: (v) => fitDate(String(v)),
+  amount: (v) => fitAmount(Number(v)),
+}
+
+/**
+ * A message's data: the values in the order of the template's fields, each fitted to its field's
+ * type (an amount in 分, a time as an instant, a date as YYYY-MM-DD), under the field's name.
+ */
+export function templateData(kind: TemplateKind, values: ReadonlyArray<string | number>): Record<string, string> {
+  const fields = Object.entries(TEMPLATE_FIELDS[kind])
+  if (fields.length !== values.length) throw new Error(`${kind} has ${fields.length} fields, got ${values.length} values`)
+  return Object.fromEntries(fields.map(([name, type], i) => [name, FIT[type](values[i])]))
+}

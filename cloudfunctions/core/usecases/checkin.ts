@@ -5,13 +5,15 @@
  */
 import type { Payload, Result } from '../actions'
 import type { Attendance, Meeting, Member } from '../../../types/models'
-import { DEFAULT_MEETING_POINTS, isInvited, meetingStudyTenths, scanStatus, windowState } from '../../../src/domain/meetings'
+import { isInvited, meetingStudyTenths, scanStatus, windowState } from '../../../src/domain/meetings'
 import { formatDateZh, inShanghai, shanghaiDate, toShanghaiIso } from '../../../src/domain/time'
 import { signToken, tokenTiming, verifyToken } from '../checkin-token'
 import { requireMember, type Context } from '../context'
-import { AppError, DuplicateKeyError } from '../errors'
-import { awardAttendance } from './awards'
-import { attendanceId, branchMembers, loadManagedMeeting } from './meeting-support'
+import { AppError } from '../errors'
+import { attendanceId } from '../records/ids'
+import { attendanceAward, recordWithAward } from '../records/ledger'
+import { branchSettings } from '../records/settings'
+import { branchMembers, loadManagedMeeting } from './meeting-support'
 
 export const CHECKIN_PAGE = 'pages/checkin/index'
 
@@ -33,7 +35,7 @@ export async function checkinCode(ctx: Context, p: Payload<'checkin.code'>): Pro
   if (meeting.status === 'cancelled') throw new AppError('CONFLICT', '会议已取消，不能签到')
   const now = ctx.clock.now()
   const timing = tokenTiming(now)
-  const points = branch?.settings?.meetingPoints?.[meeting.type] ?? DEFAULT_MEETING_POINTS[meeting.type]
+  const points = branchSettings(branch, now).editable.meetingPoints[meeting.type]
   const token = signToken(await ctx.secrets.get('signing'), {
     meetingId: meeting.id,
     branchId: meeting.branchId,
@@ -78,21 +80,11 @@ export async function checkinSubmit(ctx: Context, p: Payload<'checkin.submit'>):
     by: member.id,
     reason: null,
   }
-  const award = { branchId: member.branchId, memberId: member.id, attendanceId: record.id, meetingType: c.type, points: c.points, studyTenths: c.studyTenths, by: member.id, at: now }
-  try {
-    await ctx.storage.insert('attendance', record)
-  } catch (err) {
-    if (!(err instanceof DuplicateKeyError)) throw err
-    const first = await ctx.storage.get('attendance', record.id)
-    if (!first) throw err
-    // A retry after a crash between the two writes completes the award; the ledger key keeps it single.
-    await awardAttendance(ctx.storage, { ...award, at: new Date(Date.parse(first.checkedInAt)) })
-    return { meetingId: c.meetingId, status: first.status, checkedInAt: first.checkedInAt, already: true, pointsAwarded: 0 }
-  }
-  await awardAttendance(ctx.storage, award)
+  const earns = { meetingType: c.type, points: c.points, studyTenths: c.studyTenths }
+  const { created, record: first } = await recordWithAward(ctx.storage, 'attendance', record, (r) => attendanceAward(r, earns))
   // The award row is keyed by this record: whether this call wrote it or a concurrent retry of the
-  // same scan got there first (and answered already), this check-in is the one that earned it.
-  return { meetingId: c.meetingId, status: record.status, checkedInAt: record.checkedInAt, already: false, pointsAwarded: Math.max(0, c.points) }
+  // same scan got there first (and answered already), the first check-in is the one that earned it.
+  return { meetingId: c.meetingId, status: first.status, checkedInAt: first.checkedInAt, already: !created, pointsAwarded: created ? Math.max(0, c.points) : 0 }
 }
 
 export async function checkinManual(ctx: Context, p: Payload<'checkin.manual'>): Promise<Result<'checkin.manual'>> {
@@ -117,25 +109,9 @@ export async function checkinManual(ctx: Context, p: Payload<'checkin.manual'>):
     by: organiser.id,
     reason: p.reason,
   }
-  try {
-    await ctx.storage.insert('attendance', record)
-  } catch (err) {
-    if (!(err instanceof DuplicateKeyError)) throw err
-    const first = await ctx.storage.get('attendance', record.id)
-    if (!first) throw err
-    return { status: first.status, already: true }
-  }
-  await awardAttendance(ctx.storage, {
-    branchId: organiser.branchId,
-    memberId: target.id,
-    attendanceId: record.id,
-    meetingType: meeting.type,
-    points: branch?.settings?.meetingPoints?.[meeting.type] ?? DEFAULT_MEETING_POINTS[meeting.type],
-    studyTenths: meetingStudyTenths(meeting),
-    by: organiser.id,
-    at: now,
-  })
-  return { status: 'makeup', already: false }
+  const earns = { meetingType: meeting.type, points: branchSettings(branch, now).editable.meetingPoints[meeting.type], studyTenths: meetingStudyTenths(meeting) }
+  const { created, record: first } = await recordWithAward(ctx.storage, 'attendance', record, (r) => attendanceAward(r, earns))
+  return { status: first.status, already: !created }
 }
 
 export async function checkinLive(ctx: Context, p: Payload<'checkin.live'>): Promise<Result<'checkin.live'>> {

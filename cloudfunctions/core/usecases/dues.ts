@@ -11,8 +11,11 @@ import { effectiveRoles } from '../../../src/domain/permissions'
 import { nextMonth } from '../../../src/domain/relative-day'
 import { calendarDay, shanghaiDate, shanghaiMonth, toShanghaiIso } from '../../../src/domain/time'
 import { requireMember, type Context } from '../context'
-import { AppError, DuplicateKeyError } from '../errors'
+import { AppError, invalidInput } from '../errors'
 import type { Filter } from '../ports'
+import { paymentId } from '../records/ids'
+import { insertOnce } from '../records/record-once'
+import { branchSettings } from '../records/settings'
 import { branchMembers } from './meeting-support'
 
 /** How far back a member may pay (补交): this month and the six before it. */
@@ -20,7 +23,6 @@ export const BACK_PAY_MONTHS = 6
 /** How far back the streak of unpaid months is counted. */
 const STREAK_LOOKBACK = 12
 
-export const paymentId = (memberId: string, month: string) => `${memberId}:${month}`
 const monthsBefore = (month: string, n: number) => calendarDay(`${month}-01`).subtract(n, 'month').format('YYYY-MM')
 
 export async function duesSetBase(ctx: Context, p: Payload<'dues.setBase'>): Promise<Result<'dues.setBase'>> {
@@ -28,7 +30,7 @@ export async function duesSetBase(ctx: Context, p: Payload<'dues.setBase'>): Pro
   const target = await ctx.storage.get('members', p.memberId)
   if (!target || target.branchId !== secretary.branchId) throw new AppError('NOT_FOUND', '本支部没有这位党员')
   const r = monthlyDues(p)
-  if (!r.ok) throw new AppError('INVALID_INPUT', `参数有误：${r.field}：${r.message}`)
+  if (!r.ok) throw invalidInput(r.field, r.message)
   const base = p.category === 'employed' || p.category === 'retired' ? p.base : undefined
   await ctx.storage.update('members', target.id, {
     dues: { category: p.category, ...(base !== undefined ? { base } : {}), amount: r.amount, setAt: toShanghaiIso(ctx.clock.now()), setBy: secretary.id },
@@ -68,7 +70,7 @@ export async function duesStatus(ctx: Context, p: Payload<'dues.status'>): Promi
       ? ctx.storage.find('payments', { branchId: me.branchId, month: { $gte: since, $lte: p.month } })
       : ctx.storage.find('payments', { memberId: me.id, month: { $gte: since, $lte: p.month } }),
   ])
-  const duesSince = branch?.settings?.duesSince ?? (branch?.createdAt ?? toShanghaiIso(ctx.clock.now())).slice(0, 7)
+  const { duesSince } = branchSettings(branch, ctx.clock.now())
   const paidBy = new Map<string, Set<string>>()
   const thisMonth = new Map<string, Payment>()
   for (const pay of payments) {
@@ -96,15 +98,13 @@ export async function duesStatus(ctx: Context, p: Payload<'dues.status'>): Promi
 
 function checkPayable(month: string, today: string) {
   const current = today.slice(0, 7)
-  if (month > current) throw new AppError('INVALID_INPUT', '参数有误：month：不能预缴以后月份的党费')
-  if (month < monthsBefore(current, BACK_PAY_MONTHS)) {
-    throw new AppError('INVALID_INPUT', `参数有误：month：只能补交最近 ${BACK_PAY_MONTHS} 个月的党费，更早的请联系书记`)
-  }
+  if (month > current) throw invalidInput('month', '不能预缴以后月份的党费')
+  if (month < monthsBefore(current, BACK_PAY_MONTHS)) throw invalidInput('month', `只能补交最近 ${BACK_PAY_MONTHS} 个月的党费，更早的请联系书记`)
 }
 
 function checkPaidAt(month: string, paidAt: string, today: string) {
-  if (paidAt > today) throw new AppError('INVALID_INPUT', '参数有误：paidAt：缴纳日期不能晚于今天')
-  if (paidAt < `${month}-01`) throw new AppError('INVALID_INPUT', '参数有误：paidAt：缴纳日期不能早于该月')
+  if (paidAt > today) throw invalidInput('paidAt', '缴纳日期不能晚于今天')
+  if (paidAt < `${month}-01`) throw invalidInput('paidAt', '缴纳日期不能早于该月')
 }
 
 /**
@@ -113,12 +113,7 @@ function checkPaidAt(month: string, paidAt: string, today: string) {
  * turned back into a report.
  */
 async function writePayment(ctx: Context, payment: Payment, overwritable: Filter<Payment>): Promise<Payment> {
-  try {
-    await ctx.storage.insert('payments', payment)
-    return payment
-  } catch (err) {
-    if (!(err instanceof DuplicateKeyError)) throw err
-  }
+  if (await insertOnce(ctx.storage, 'payments', payment)) return payment
   const { id, branchId, ...patch } = payment
   void branchId
   if (await ctx.storage.updateWhere('payments', id, overwritable, { set: patch })) return payment
@@ -136,7 +131,7 @@ export async function duesPay(ctx: Context, p: Payload<'dues.pay'>): Promise<Res
   const today = shanghaiDate(ctx.clock.now())
   checkPayable(p.month, today)
   const amount = p.amount ?? me.dues?.amount
-  if (!amount) throw new AppError('INVALID_INPUT', '参数有误：amount：书记还没有核定您的党费，请填写金额或联系书记')
+  if (!amount) throw invalidInput('amount', '书记还没有核定您的党费，请填写金额或联系书记')
   const paidAt = p.paidAt ?? today
   checkPaidAt(p.month, paidAt, today)
   const payment: Payment = {
@@ -160,10 +155,10 @@ export async function duesConfirm(ctx: Context, p: Payload<'dues.confirm'>): Pro
   const target = await ctx.storage.get('members', p.memberId)
   if (!target || target.branchId !== secretary.branchId) throw new AppError('NOT_FOUND', '本支部没有这位党员')
   const today = shanghaiDate(ctx.clock.now())
-  if (p.month > today.slice(0, 7)) throw new AppError('INVALID_INPUT', '参数有误：month：不能登记以后月份的党费')
+  if (p.month > today.slice(0, 7)) throw invalidInput('month', '不能登记以后月份的党费')
   const existing = await ctx.storage.get('payments', paymentId(target.id, p.month))
   const amount = p.amount ?? existing?.amount ?? target.dues?.amount
-  if (!amount) throw new AppError('INVALID_INPUT', '参数有误：amount：这位党员还没有核定党费，请填写金额')
+  if (!amount) throw invalidInput('amount', '这位党员还没有核定党费，请填写金额')
   const paidAt = p.paidAt ?? existing?.paidOn ?? today
   checkPaidAt(p.month, paidAt, today)
   const payment: Payment = {

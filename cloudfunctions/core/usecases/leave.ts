@@ -5,8 +5,10 @@ import { isInvited } from '../../../src/domain/meetings'
 import { canManageMeeting } from '../../../src/domain/permissions'
 import { toShanghaiIso } from '../../../src/domain/time'
 import { requireMember, type Context } from '../context'
-import { AppError, DuplicateKeyError } from '../errors'
-import { attendanceId, leaveId, loadMeeting } from './meeting-support'
+import { AppError } from '../errors'
+import { attendanceId, leaveId } from '../records/ids'
+import { recordOnce } from '../records/record-once'
+import { loadMeeting } from './meeting-support'
 
 export async function leaveRequest(ctx: Context, p: Payload<'leave.request'>): Promise<Result<'leave.request'>> {
   const member = requireMember(ctx)
@@ -40,14 +42,8 @@ export async function leaveRequest(ctx: Context, p: Payload<'leave.request'>): P
     reviewedBy: null,
     reviewedAt: null,
   }
-  try {
-    await ctx.storage.insert('leaves', leave)
-  } catch (err) {
-    if (!(err instanceof DuplicateKeyError)) throw err
-    const first = await ctx.storage.get('leaves', id)
-    return { leaveId: id, state: first?.state ?? 'pending' }
-  }
-  return { leaveId: id, state: 'pending' }
+  const { record: first } = await recordOnce(ctx.storage, 'leaves', leave)
+  return { leaveId: id, state: first.state }
 }
 
 export async function leaveReview(ctx: Context, p: Payload<'leave.review'>): Promise<Result<'leave.review'>> {

@@ -3,14 +3,15 @@
  * meeting's materials within 7 days; the secretary sees who still owes one.
  */
 import type { Payload, Result } from '../actions'
-import type { Meeting, Member } from '../../../types/models'
+import type { MakeupStudy, Meeting, Member } from '../../../types/models'
 import { isInvited, meetingStudyTenths } from '../../../src/domain/meetings'
 import { MAKEUP_AWARD_POINTS, MAKEUP_DAYS, MAKEUP_TYPES } from '../../../src/domain/study'
 import { toShanghaiIso } from '../../../src/domain/time'
 import { requireMember, type Context } from '../context'
-import { AppError, DuplicateKeyError } from '../errors'
-import { awardOnce, ledgerRow } from './awards'
-import { attendanceId, branchMembers, loadMeeting } from './meeting-support'
+import { AppError } from '../errors'
+import { attendanceId, ledgerKeys, makeupId } from '../records/ids'
+import { ledgerRow, recordWithAward } from '../records/ledger'
+import { branchMembers, loadMeeting } from './meeting-support'
 
 /** Tasks stay listed this long after their meeting, done or not. */
 const LOOKBACK_DAYS = 60
@@ -68,33 +69,22 @@ export async function makeupComplete(ctx: Context, p: Payload<'makeup.complete'>
   if (Date.parse(meeting.endAt) > now.getTime()) throw new AppError('CONFLICT', '会议还没有结束，请直接参加会议')
   if (!isInvited(me, meeting.scope)) throw new AppError('NOT_INVITED', '您不在本次会议的参会范围内')
   if (await ctx.storage.get('attendance', attendanceId(meeting.id, me.id))) throw new AppError('CONFLICT', '您参加了这次会议，不需要补学')
-  const record = { id: `${meeting.id}:${me.id}`, branchId: me.branchId, meetingId: meeting.id, memberId: me.id, note: p.note || null, completedAt: toShanghaiIso(now) }
-  const award = (at: Date) =>
+  const record: MakeupStudy = { id: makeupId(meeting.id, me.id), branchId: me.branchId, meetingId: meeting.id, memberId: me.id, note: p.note || null, completedAt: toShanghaiIso(now) }
+  const { created, record: first } = await recordWithAward(ctx.storage, 'makeups', record, (r) =>
     ledgerRow({
-      id: `makeup:${record.id}`,
+      ...ledgerKeys.makeup(meeting.id, me.id),
       branchId: me.branchId,
       memberId: me.id,
       kind: 'makeup_study',
       points: MAKEUP_AWARD_POINTS,
       studyTenths: meetingStudyTenths(meeting),
-      sourceId: `makeup:${meeting.id}`,
       by: me.id,
-      at,
+      at: new Date(r.completedAt),
       reason: `补学：${meeting.title}`,
-    })
-  try {
-    await ctx.storage.insert('makeups', record)
-  } catch (err) {
-    if (!(err instanceof DuplicateKeyError)) throw err
-    const first = await ctx.storage.get('makeups', record.id)
-    if (!first) throw err
-    // A retry after a crash between the two writes completes the award; the ledger key keeps it single.
-    await awardOnce(ctx.storage, award(new Date(Date.parse(first.completedAt))))
-    return { completedAt: first.completedAt, pointsAwarded: 0 }
-  }
-  await awardOnce(ctx.storage, award(now))
-  // This completion earned the point, whether its award row was written here or by a retry of it.
-  return { completedAt: record.completedAt, pointsAwarded: MAKEUP_AWARD_POINTS }
+    }),
+  )
+  // The first completion earned the point, whether its award row was written here or by a retry of it.
+  return { completedAt: first.completedAt, pointsAwarded: created ? MAKEUP_AWARD_POINTS : 0 }
 }
 
 export async function makeupOverview(ctx: Context): Promise<Result<'makeup.overview'>> {
@@ -107,7 +97,7 @@ export async function makeupOverview(ctx: Context): Promise<Result<'makeup.overv
     ctx.storage.find('attendance', { meetingId: { $in: ids } }),
     ctx.storage.find('makeups', { meetingId: { $in: ids } }),
   ])
-  const settled = new Set([...records, ...done].map((r) => `${r.meetingId}:${r.memberId}`))
+  const settled = new Set([...records, ...done].map((r) => attendanceId(r.meetingId, r.memberId)))
   const now = ctx.clock.now().getTime()
   return {
     owed: meetings
@@ -117,7 +107,7 @@ export async function makeupOverview(ctx: Context): Promise<Result<'makeup.overv
         title: m.title,
         deadline: deadlineOf(m),
         members: members
-          .filter((x: Member) => isInvited(x, m.scope) && !settled.has(`${m.id}:${x.id}`))
+          .filter((x: Member) => isInvited(x, m.scope) && !settled.has(attendanceId(m.id, x.id)))
           .map((x) => ({ memberId: x.id, name: x.name, overdue: now > Date.parse(deadlineOf(m)) })),
       }))
       .filter((o) => o.members.length > 0),

@@ -34,6 +34,3 @@ export async function groupNames(ctx: Context, branchId: string): Promise<Map<st
   const groups = await ctx.storage.find('groups', { branchId })
   return new Map(groups.map((g) => [g.id, g.name]))
 }
-
-export const attendanceId = (meetingId: string, memberId: string) => `${meetingId}:${memberId}`
-export const leaveId = attendanceId

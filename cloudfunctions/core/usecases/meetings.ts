@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import type { Payload, Result } from '../actions'
 import type { MeetingFields, MyMeetingStatus } from '../../../types/views'
 import type { Attendance, Leave, Meeting, MeetingScope, Member } from '../../../types/models'
@@ -6,24 +5,21 @@ import { isInvited, memberStatus } from '../../../src/domain/meetings'
 import { canCreateMeeting, canManageMeeting, GROUP_LEADER_CREATE_DENIED } from '../../../src/domain/permissions'
 import { addDays, shanghaiDate, toShanghaiIso } from '../../../src/domain/time'
 import { requireMember, type Context } from '../context'
-import { AppError } from '../errors'
-import { attendanceId, groupNames, loadManagedMeeting, loadMeeting, toView } from './meeting-support'
+import { AppError, invalidInput } from '../errors'
+import { attendanceId, leaveId, newId } from '../records/ids'
+import { groupNames, loadManagedMeeting, loadMeeting, toView } from './meeting-support'
 import { ensureThemeDays } from './theme-days'
 
 const MAX_DURATION_H = 12
 const LIST_DEFAULT_DAYS = 60
 const LIST_MAX_DAYS = 400
 
-function newMeetingId(): string {
-  return `m-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`
-}
-
 /** Times normalised to +08:00 so that stored strings sort and compare as instants. */
 function checkTimes(startAt: string, endAt: string): { startAt: string; endAt: string } {
   const start = Date.parse(startAt)
   const end = Date.parse(endAt)
-  if (end <= start) throw new AppError('INVALID_INPUT', '参数有误：endAt：结束时间应晚于开始时间')
-  if (end - start > MAX_DURATION_H * 3600_000) throw new AppError('INVALID_INPUT', `参数有误：endAt：会议不能超过 ${MAX_DURATION_H} 小时`)
+  if (end <= start) throw invalidInput('endAt', '结束时间应晚于开始时间')
+  if (end - start > MAX_DURATION_H * 3600_000) throw invalidInput('endAt', `会议不能超过 ${MAX_DURATION_H} 小时`)
   return { startAt: toShanghaiIso(start), endAt: toShanghaiIso(end) }
 }
 
@@ -32,7 +28,7 @@ function resolveScope(fields: Pick<MeetingFields, 'type' | 'scope'>, member: Mem
   if (fields.scope) return fields.scope
   if (fields.type === 'committee') return { kind: 'committee' }
   if (fields.type === 'group') {
-    if (!member.groupId) throw new AppError('INVALID_INPUT', '参数有误：scope：党小组会需要指定党小组（scope.groupId）')
+    if (!member.groupId) throw invalidInput('scope', '党小组会需要指定党小组（scope.groupId）')
     return { kind: 'group', groupId: member.groupId }
   }
   return { kind: 'branch' }
@@ -41,7 +37,7 @@ function resolveScope(fields: Pick<MeetingFields, 'type' | 'scope'>, member: Mem
 async function checkScope(ctx: Context, member: Member, scope: MeetingScope): Promise<Map<string, string>> {
   const names = await groupNames(ctx, member.branchId)
   if (scope.kind === 'group' && !names.has(scope.groupId)) {
-    throw new AppError('INVALID_INPUT', '参数有误：scope.groupId：本支部没有这个党小组')
+    throw invalidInput('scope.groupId', '本支部没有这个党小组')
   }
   return names
 }
@@ -52,9 +48,10 @@ export async function meetingCreate(ctx: Context, p: Payload<'meeting.create'>):
   if (!canCreateMeeting(member, { type: p.type, scope })) throw new AppError('FORBIDDEN', GROUP_LEADER_CREATE_DENIED)
   const times = checkTimes(p.startAt, p.endAt)
   const names = await checkScope(ctx, member, scope)
-  const now = toShanghaiIso(ctx.clock.now())
+  const at = ctx.clock.now()
+  const now = toShanghaiIso(at)
   const meeting: Meeting = {
-    id: newMeetingId(),
+    id: newId('m', at),
     branchId: member.branchId,
     type: p.type,
     title: p.title,
@@ -120,8 +117,8 @@ export async function meetingList(ctx: Context, p: Payload<'meeting.list'>): Pro
   const today = shanghaiDate(now)
   const from = p.from ?? addDays(today, -LIST_DEFAULT_DAYS)
   const to = p.to ?? addDays(today, LIST_DEFAULT_DAYS)
-  if (to < from) throw new AppError('INVALID_INPUT', '参数有误：to：结束日期不能早于开始日期')
-  if (addDays(from, LIST_MAX_DAYS) < to) throw new AppError('INVALID_INPUT', `参数有误：to：一次最多查询 ${LIST_MAX_DAYS} 天`)
+  if (to < from) throw invalidInput('to', '结束日期不能早于开始日期')
+  if (addDays(from, LIST_MAX_DAYS) < to) throw invalidInput('to', `一次最多查询 ${LIST_MAX_DAYS} 天`)
 
   await ensureThemeDays(ctx, member.branchId, today, from, to)
   const [meetings, names] = await Promise.all([
@@ -152,11 +149,10 @@ export async function meetingList(ctx: Context, p: Payload<'meeting.list'>): Pro
 
 export async function meetingGet(ctx: Context, p: Payload<'meeting.get'>): Promise<Result<'meeting.get'>> {
   const member = requireMember(ctx)
-  const id = attendanceId(p.meetingId, member.id)
   const [meeting, record, leave, names] = await Promise.all([
     loadMeeting(ctx, member, p.meetingId),
-    ctx.storage.get('attendance', id),
-    ctx.storage.get('leaves', id),
+    ctx.storage.get('attendance', attendanceId(p.meetingId, member.id)),
+    ctx.storage.get('leaves', leaveId(p.meetingId, member.id)),
     groupNames(ctx, member.branchId),
   ])
   const canManage = canManageMeeting(member, meeting)

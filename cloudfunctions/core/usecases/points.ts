@@ -3,11 +3,13 @@ import type { PointsKind } from '../../../types/models'
 import { inShanghai } from '../../../src/domain/time'
 import { studyTarget, sumLedger } from '../domain/points'
 import { requireMember, type Context } from '../context'
+import { branchSettings } from '../records/settings'
 
 /** The caller's points and 学时 for a year, summed from ledger rows (never a stored counter). */
 export async function pointsMine(ctx: Context, payload: Payload<'points.mine'>): Promise<Result<'points.mine'>> {
   const member = requireMember(ctx)
-  const year = payload.year ?? inShanghai(ctx.clock.now()).year()
+  const now = ctx.clock.now()
+  const year = payload.year ?? inShanghai(now).year()
   const [rows, branch] = await Promise.all([
     ctx.storage.find('ledger', { memberId: member.id, year }),
     ctx.storage.get('branches', member.branchId),
@@ -18,6 +20,6 @@ export async function pointsMine(ctx: Context, payload: Payload<'points.mine'>):
     total: sums.total,
     byKind: sums.byKind as Partial<Record<PointsKind, number>>,
     studyHours: sums.studyHours,
-    targetHours: studyTarget(member.roles, branch?.settings),
+    targetHours: studyTarget(member.roles, branchSettings(branch, now).editable),
   }
 }

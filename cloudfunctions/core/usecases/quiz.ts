@@ -3,23 +3,22 @@
  * a period; each member answers once, timed; the server scores it (answers never reach a member
  * before they submit, and a score sent by the client is never read); passing earns ledger points.
  */
-import { randomBytes } from 'node:crypto'
 import type { Payload, Result } from '../actions'
 import type { QuizView } from '../../../types/views'
 import type { Question, Quiz, QuizAttempt } from '../../../types/models'
 import { JUDGE_OPTIONS, parseQuestionsCsv, questionProblem, QUIZ_DEFAULTS, scoreQuiz } from '../../../src/domain/study'
 import { toShanghaiIso } from '../../../src/domain/time'
 import { requireMember, type Context } from '../context'
-import { AppError, DuplicateKeyError } from '../errors'
-import { awardOnce, ledgerRow } from './awards'
+import { AppError, invalidInput } from '../errors'
+import { attemptId, ledgerKeys, newId } from '../records/ids'
+import { award, ledgerRow } from '../records/ledger'
+import { recordOnce } from '../records/record-once'
 import { branchMembers } from './meeting-support'
 
 /** Answers that arrive this long after the time is up still count (a slow network). */
 const SUBMIT_GRACE_MS = 60_000
 const QUIZ_LIST_DAYS = 90
 
-const newId = (prefix: string, at: Date) => `${prefix}-${at.getTime().toString(36)}-${randomBytes(4).toString('hex')}`
-export const attemptId = (quizId: string, memberId: string) => `${quizId}:${memberId}`
 
 function view(q: Quiz): QuizView {
   const { questionIds, ...rest } = q
@@ -36,7 +35,7 @@ export async function questionCreate(ctx: Context, p: Payload<'question.create'>
   const me = requireMember(ctx)
   const options = p.type === 'judge' ? JUDGE_OPTIONS : p.options ?? []
   const problem = questionProblem({ type: p.type, options, answer: p.answer })
-  if (problem) throw new AppError('INVALID_INPUT', `参数有误：${problem.includes('选项') && !problem.includes('答案') ? 'options' : 'answer'}：${problem}`)
+  if (problem) throw invalidInput(problem.includes('选项') && !problem.includes('答案') ? 'options' : 'answer', problem)
   const now = ctx.clock.now()
   const question: Question = {
     id: newId('q', now),
@@ -56,7 +55,7 @@ export async function questionImport(ctx: Context, p: Payload<'question.import'>
   const me = requireMember(ctx)
   const parsed = parseQuestionsCsv(p.csv)
   // The whole file or nothing: a half-imported bank is worse than a clear message.
-  if (!parsed.ok) throw new AppError('INVALID_INPUT', `参数有误：csv：第 ${parsed.row} 行：${parsed.message}`)
+  if (!parsed.ok) throw invalidInput('csv', `第 ${parsed.row} 行：${parsed.message}`)
   const now = ctx.clock.now()
   const questions: Question[] = parsed.questions.map((q, i) => ({
     id: `${newId('q', now)}-${i}`,
@@ -76,7 +75,7 @@ export async function questionList(ctx: Context): Promise<Result<'question.list'
 
 export async function quizCreate(ctx: Context, p: Payload<'quiz.create'>): Promise<Result<'quiz.create'>> {
   const me = requireMember(ctx)
-  if (Date.parse(p.closesAt) <= Date.parse(p.opensAt)) throw new AppError('INVALID_INPUT', '参数有误：closesAt：结束时间应晚于开始时间')
+  if (Date.parse(p.closesAt) <= Date.parse(p.opensAt)) throw invalidInput('closesAt', '结束时间应晚于开始时间')
   const ids = [...new Set(p.questionIds)]
   const found = await ctx.storage.find('questions', { id: { $in: ids }, branchId: me.branchId })
   if (found.length !== ids.length) throw new AppError('NOT_FOUND', '有题目不在本支部题库中，可能已被删除')
@@ -144,18 +143,11 @@ export async function quizStart(ctx: Context, p: Payload<'quiz.start'>): Promise
     score: null,
     passed: null,
   }
-  let startedAt = attempt.startedAt
-  try {
-    if (now.getTime() > Date.parse(quiz.closesAt)) throw new AppError('CONFLICT', '测试已经结束')
-    await ctx.storage.insert('attempts', attempt)
-  } catch (err) {
-    if (!(err instanceof DuplicateKeyError)) throw err
-    // Answered once: coming back resumes the same attempt and the same clock.
-    const first = await ctx.storage.get('attempts', attempt.id)
-    if (!first) throw err
-    if (first.submittedAt) throw new AppError('CONFLICT', '您已经完成了这次测试')
-    startedAt = first.startedAt
-  }
+  if (now.getTime() > Date.parse(quiz.closesAt)) throw new AppError('CONFLICT', '测试已经结束')
+  // Answered once: coming back resumes the same attempt and the same clock.
+  const { record: first } = await recordOnce(ctx.storage, 'attempts', attempt)
+  if (first.submittedAt) throw new AppError('CONFLICT', '您已经完成了这次测试')
+  const { startedAt } = first
   const questions = await ctx.storage.find('questions', { id: { $in: quiz.questionIds } })
   const byId = new Map(questions.map((q) => [q.id, q]))
   return {
@@ -172,13 +164,12 @@ export async function quizStart(ctx: Context, p: Payload<'quiz.start'>): Promise
 
 function passAward(quiz: Quiz, memberId: string, score: number, at: Date) {
   return ledgerRow({
-    id: `quiz:${quiz.id}:${memberId}`,
+    ...ledgerKeys.quiz(quiz.id, memberId),
     branchId: quiz.branchId,
     memberId,
     kind: 'test',
     points: quiz.points,
     studyTenths: quiz.studyTenths,
-    sourceId: `quiz:${quiz.id}`,
     by: memberId,
     at,
     reason: `通过测试：${quiz.title}（${score} 分）`,
@@ -192,7 +183,7 @@ export async function quizSubmit(ctx: Context, p: Payload<'quiz.submit'>): Promi
   if (!attempt) throw new AppError('CONFLICT', '请先开始答题')
   if (attempt.submittedAt) {
     // A retry after a crash between scoring and the award completes the award; the ledger key keeps it single.
-    if (attempt.passed) await awardOnce(ctx.storage, passAward(quiz, me.id, attempt.score ?? 0, new Date(Date.parse(attempt.submittedAt))))
+    if (attempt.passed) await award(ctx.storage, passAward(quiz, me.id, attempt.score ?? 0, new Date(Date.parse(attempt.submittedAt))))
     throw new AppError('CONFLICT', '您已经交过卷了，每次测试只能答一次')
   }
   const now = ctx.clock.now()
@@ -207,7 +198,7 @@ export async function quizSubmit(ctx: Context, p: Payload<'quiz.submit'>): Promi
     set: { submittedAt: toShanghaiIso(now), answers, correct: result.correct, total: result.total, score: result.score, passed },
   })
   if (!submitted) throw new AppError('CONFLICT', '您已经交过卷了，每次测试只能答一次')
-  if (passed) await awardOnce(ctx.storage, passAward(quiz, me.id, result.score, now))
+  if (passed) await award(ctx.storage, passAward(quiz, me.id, result.score, now))
   // This submission earned the points, whether its award row was written here or by a retry of it.
   const pointsAwarded = passed ? quiz.points : 0
   return { score: result.score, correct: result.correct, total: result.total, passed, pointsAwarded, review: result.review }

@@ -2,15 +2,17 @@
  * Study hours and points: self-study records, 学习强国 self-reports, the secretary's view of who is
  * behind, and the branch's study settings. Every 学时 and point is a ledger row; totals are sums.
  */
-import { randomBytes } from 'node:crypto'
 import type { Payload, Result } from '../actions'
-import type { ReviewState, Study } from '../../../types/models'
+import type { ReviewState, Study, XuexiReport } from '../../../types/models'
 import { studyTarget, sumLedger } from '../domain/points'
-import { expectedByNow, selfStudyAward, settingsWithDefaults, weekStart } from '../../../src/domain/study'
+import { expectedByNow, selfStudyAward, weekStart } from '../../../src/domain/study'
 import { addDays, inShanghai, shanghaiDate, toShanghaiIso } from '../../../src/domain/time'
 import { requireMember, type Context } from '../context'
-import { AppError, DuplicateKeyError } from '../errors'
-import { awardOnce, ledgerRow } from './awards'
+import { AppError, invalidInput } from '../errors'
+import { ledgerKeys, studyId, xuexiId } from '../records/ids'
+import { award, ledgerRow, recordWithAward } from '../records/ledger'
+import { upsert } from '../records/record-once'
+import { branchSettings } from '../records/settings'
 import { branchMembers } from './meeting-support'
 
 const XUEXI_WEEKS_SHOWN = 8
@@ -19,29 +21,26 @@ const XUEXI_BACK_WEEKS = 4
 
 const KIND_WORDS = { original: '原文', video: '党课视频', xuexi: '学习强国', other: '其他' } as const
 
-async function branchSettings(ctx: Context, branchId: string) {
+/** The caller's branch and its settings (what branch.settings shows). */
+async function loadSettings(ctx: Context, branchId: string) {
   const branch = await ctx.storage.get('branches', branchId)
   if (!branch) throw new AppError('NOT_FOUND', '找不到您所在的支部')
-  return { branch, settings: settingsWithDefaults(branch.settings) }
+  return { branch, settings: branchSettings(branch, ctx.clock.now()).editable }
 }
 
-function awardStudy(ctx: Context, study: Study, by: string) {
-  const { points, studyTenths } = selfStudyAward(study.minutes)
-  return awardOnce(
-    ctx.storage,
-    ledgerRow({
-      id: `study:${study.id}`,
-      branchId: study.branchId,
-      memberId: study.memberId,
-      kind: 'self_study',
-      points,
-      studyTenths,
-      sourceId: `study:${study.id}`,
-      by,
-      at: new Date(Date.parse(`${study.studiedOn}T12:00:00+08:00`)),
-      reason: `自学（${KIND_WORDS[study.kind]}）：${study.title}`,
-    }),
-  )
+/** The award of an approved self-study record (none for one still pending or refused). */
+function studyAward(study: Study, by: string) {
+  if (study.state !== 'approved') return null
+  return ledgerRow({
+    ...ledgerKeys.study(study.id),
+    branchId: study.branchId,
+    memberId: study.memberId,
+    kind: 'self_study',
+    ...selfStudyAward(study.minutes),
+    by,
+    at: new Date(`${study.studiedOn}T12:00:00+08:00`),
+    reason: `自学（${KIND_WORDS[study.kind]}）：${study.title}`,
+  })
 }
 
 export async function pointsHistory(ctx: Context, p: Payload<'points.history'>): Promise<Result<'points.history'>> {
@@ -59,13 +58,11 @@ export async function studyLog(ctx: Context, p: Payload<'study.log'>): Promise<R
   const now = ctx.clock.now()
   const today = shanghaiDate(now)
   const studiedOn = p.studiedOn ?? today
-  if (studiedOn > today) throw new AppError('INVALID_INPUT', '参数有误：studiedOn：学习日期不能晚于今天')
-  if (studiedOn < addDays(today, -31)) {
-    throw new AppError('INVALID_INPUT', '参数有误：studiedOn：只能补记最近一个月的自学')
-  }
-  const { settings } = await branchSettings(ctx, me.branchId)
+  if (studiedOn > today) throw invalidInput('studiedOn', '学习日期不能晚于今天')
+  if (studiedOn < addDays(today, -31)) throw invalidInput('studiedOn', '只能补记最近一个月的自学')
+  const { settings } = await loadSettings(ctx, me.branchId)
   const study: Study = {
-    id: p.requestId ? `s-${me.id}-${p.requestId}` : `s-${now.getTime().toString(36)}-${randomBytes(4).toString('hex')}`,
+    id: studyId(me.id, p.requestId, now),
     branchId: me.branchId,
     memberId: me.id,
     title: p.title,
@@ -79,18 +76,9 @@ export async function studyLog(ctx: Context, p: Payload<'study.log'>): Promise<R
     reviewedBy: null,
     reviewedAt: null,
   }
-  try {
-    await ctx.storage.insert('studies', study)
-  } catch (err) {
-    if (!(err instanceof DuplicateKeyError)) throw err
-    // The same form sent again: answer the record it made (and finish its award if that was cut short).
-    const first = await ctx.storage.get('studies', study.id)
-    if (!first) throw err
-    if (first.state === 'approved') await awardStudy(ctx, first, me.id)
-    return { study: first, counted: first.state === 'approved' }
-  }
-  if (study.state === 'approved') await awardStudy(ctx, study, me.id)
-  return { study, counted: study.state === 'approved' }
+  // The same form sent again answers the record it made (and finishes its award if that was cut short).
+  const { record } = await recordWithAward(ctx.storage, 'studies', study, (r) => studyAward(r, me.id))
+  return { study: record, counted: record.state === 'approved' }
 }
 
 export async function studyMine(ctx: Context, p: Payload<'study.mine'>): Promise<Result<'study.mine'>> {
@@ -130,11 +118,12 @@ export async function studyReview(ctx: Context, p: Payload<'study.review'>): Pro
   const current = decided ? { ...study, state, reviewedBy: me.id } : study.state === 'pending' ? await ctx.storage.get('studies', study.id) : study
   if (current?.state !== state) throw new AppError('CONFLICT', '这条记录已经审核过了')
   // Also on a repeat: completes an award that a crash between the two writes left undone; the ledger key keeps it single.
-  if (state === 'approved') await awardStudy(ctx, current, current.reviewedBy ?? me.id)
+  const entry = studyAward(current, current.reviewedBy ?? me.id)
+  if (entry) await award(ctx.storage, entry)
   return { state }
 }
 
-async function yearTotals(ctx: Context, branchId: string, year: number) {
+async function yearTotals(ctx: Context, branchId: string, year: number, now: Date) {
   const [members, rows, branch] = await Promise.all([
     branchMembers(ctx, branchId),
     ctx.storage.find('ledger', { branchId, year }),
@@ -145,22 +134,22 @@ async function yearTotals(ctx: Context, branchId: string, year: number) {
     if (!byMember.has(r.memberId)) byMember.set(r.memberId, [])
     byMember.get(r.memberId)!.push(r)
   }
-  return { members, byMember, branch }
+  return { members, byMember, settings: branchSettings(branch, now).editable }
 }
 
 export async function studyOverview(ctx: Context, p: Payload<'study.overview'>): Promise<Result<'study.overview'>> {
   const me = requireMember(ctx)
   const now = ctx.clock.now()
   const year = p.year ?? inShanghai(now).year()
-  const { members, byMember, branch } = await yearTotals(ctx, me.branchId, year)
+  const { members, byMember, settings } = await yearTotals(ctx, me.branchId, year, now)
   const today = shanghaiDate(now)
   const asOf = today.slice(0, 4) === String(year) ? today : today.slice(0, 4) > String(year) ? `${year}-12-31` : `${year}-01-01`
   return {
     year,
-    rankingsEnabled: settingsWithDefaults(branch?.settings).rankingsEnabled,
+    rankingsEnabled: settings.rankingsEnabled,
     members: members.map((m) => {
       const sums = sumLedger(byMember.get(m.id) ?? [])
-      const target = studyTarget(m.roles, branch?.settings)
+      const target = studyTarget(m.roles, settings)
       const expected = expectedByNow(target, asOf)
       return { memberId: m.id, name: m.name, studyHours: sums.studyHours, target, expectedByNow: expected, behind: sums.studyHours < expected, points: sums.total }
     }),
@@ -169,9 +158,10 @@ export async function studyOverview(ctx: Context, p: Payload<'study.overview'>):
 
 export async function studyRanking(ctx: Context, p: Payload<'study.ranking'>): Promise<Result<'study.ranking'>> {
   const me = requireMember(ctx)
-  const year = p.year ?? inShanghai(ctx.clock.now()).year()
-  const { members, byMember, branch } = await yearTotals(ctx, me.branchId, year)
-  if (!settingsWithDefaults(branch?.settings).rankingsEnabled) throw new AppError('CONFLICT', '本支部没有开启积分排名')
+  const now = ctx.clock.now()
+  const year = p.year ?? inShanghai(now).year()
+  const { members, byMember, settings } = await yearTotals(ctx, me.branchId, year, now)
+  if (!settings.rankingsEnabled) throw new AppError('CONFLICT', '本支部没有开启积分排名')
   const rows = members.map((m) => {
     const sums = sumLedger(byMember.get(m.id) ?? [])
     return { memberId: m.id, name: m.name, points: sums.total, studyHours: sums.studyHours }
@@ -185,11 +175,11 @@ export async function xuexiReport(ctx: Context, p: Payload<'xuexi.report'>): Pro
   const now = ctx.clock.now()
   const thisWeek = weekStart(shanghaiDate(now))
   const week = weekStart(p.week ?? shanghaiDate(now))
-  if (week > thisWeek) throw new AppError('INVALID_INPUT', '参数有误：week：不能上报以后的周')
-  if (week < addDays(thisWeek, -7 * XUEXI_BACK_WEEKS)) throw new AppError('INVALID_INPUT', `参数有误：week：只能上报最近 ${XUEXI_BACK_WEEKS} 周`)
-  const { settings } = await branchSettings(ctx, me.branchId)
-  const report = {
-    id: `${me.id}:${week}`,
+  if (week > thisWeek) throw invalidInput('week', '不能上报以后的周')
+  if (week < addDays(thisWeek, -7 * XUEXI_BACK_WEEKS)) throw invalidInput('week', `只能上报最近 ${XUEXI_BACK_WEEKS} 周`)
+  const { settings } = await loadSettings(ctx, me.branchId)
+  const report: XuexiReport = {
+    id: xuexiId(me.id, week),
     branchId: me.branchId,
     memberId: me.id,
     week,
@@ -197,13 +187,8 @@ export async function xuexiReport(ctx: Context, p: Payload<'xuexi.report'>): Pro
     screenshot: p.screenshot ?? null,
     reportedAt: toShanghaiIso(now),
   }
-  try {
-    await ctx.storage.insert('xuexi', report)
-  } catch (err) {
-    if (!(err instanceof DuplicateKeyError)) throw err
-    // A corrected report for the same week replaces the earlier one.
-    await ctx.storage.update('xuexi', report.id, { points: report.points, screenshot: report.screenshot, reportedAt: report.reportedAt })
-  }
+  // A corrected report for the same week replaces the earlier one.
+  await upsert(ctx.storage, 'xuexi', report, { set: { points: report.points, screenshot: report.screenshot, reportedAt: report.reportedAt } })
   return { report, target: settings.xuexiWeeklyTarget }
 }
 
@@ -212,7 +197,7 @@ export async function xuexiMine(ctx: Context): Promise<Result<'xuexi.mine'>> {
   const thisWeek = weekStart(shanghaiDate(ctx.clock.now()))
   const first = addDays(thisWeek, -7 * (XUEXI_WEEKS_SHOWN - 1))
   const [{ settings }, reports] = await Promise.all([
-    branchSettings(ctx, me.branchId),
+    loadSettings(ctx, me.branchId),
     ctx.storage.find('xuexi', { memberId: me.id, week: { $gte: first } }),
   ])
   const byWeek = new Map(reports.map((r) => [r.week, r.points]))
@@ -225,15 +210,15 @@ export async function xuexiMine(ctx: Context): Promise<Result<'xuexi.mine'>> {
 
 export async function branchSettingsGet(ctx: Context): Promise<Result<'branch.settings'>> {
   const me = requireMember(ctx)
-  return { settings: (await branchSettings(ctx, me.branchId)).settings }
+  return { settings: (await loadSettings(ctx, me.branchId)).settings }
 }
 
 export async function branchSettingsUpdate(ctx: Context, p: Payload<'branch.updateSettings'>): Promise<Result<'branch.updateSettings'>> {
   const me = requireMember(ctx)
-  const { branch } = await branchSettings(ctx, me.branchId)
+  const { branch } = await loadSettings(ctx, me.branchId)
   const changes = Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined))
   const meetingPoints = p.meetingPoints ? { ...branch.settings?.meetingPoints, ...p.meetingPoints } : branch.settings?.meetingPoints
   const settings = { ...branch.settings, ...changes, ...(meetingPoints ? { meetingPoints } : {}) }
   await ctx.storage.update('branches', branch.id, { settings })
-  return { settings: settingsWithDefaults(settings) }
+  return { settings: branchSettings({ ...branch, settings }, ctx.clock.now()).editable }
 }

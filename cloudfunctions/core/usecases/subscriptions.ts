@@ -4,10 +4,11 @@ import type { Credits } from '../../../types/views'
 import { TEMPLATE_KINDS, type TemplateKind } from '../../../types/models'
 import { isInvited } from '../../../src/domain/meetings'
 import { nextMonth } from '../../../src/domain/relative-day'
-import { DEFAULT_SCHEDULE, monthSchedule } from '../domain/schedule'
+import { monthSchedule } from '../domain/schedule'
 import { shanghaiDate } from '../../../src/domain/time'
 import { requireMember, type Context } from '../context'
-import { addCredit, balancesOf } from './credits'
+import { addCredit, balancesOf } from '../records/credits'
+import { branchSettings } from '../records/settings'
 import { branchMembers } from './meeting-support'
 
 const NOTICE_LIMIT = 30
@@ -36,8 +37,9 @@ export async function subscriptionOverview(ctx: Context): Promise<Result<'subscr
     branchMembers(ctx, me.branchId),
     ctx.storage.find('credits', { branchId: me.branchId }),
   ])
-  const today = shanghaiDate(ctx.clock.now())
-  const schedule = branch?.schedule ?? DEFAULT_SCHEDULE
+  const now = ctx.clock.now()
+  const today = shanghaiDate(now)
+  const { schedule } = branchSettings(branch, now)
   const months = [today.slice(0, 7), nextMonth(today.slice(0, 7))].map((m) => monthSchedule(m, schedule))
   const upcoming = (pick: 'themeDay' | 'duesDay') => months.map((s) => s[pick].date).find((d) => d >= today) as string
   const next: Array<{ kind: TemplateKind; title: string; date: string }> = [

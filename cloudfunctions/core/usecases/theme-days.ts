@@ -4,16 +4,14 @@
  * calls at once, or the timer and a list call — can only ever create one.
  */
 import type { Meeting } from '../../../types/models'
-import { DEFAULT_SCHEDULE, monthSchedule } from '../domain/schedule'
+import { monthNumber, monthSchedule } from '../domain/schedule'
 import { nextMonth } from '../../../src/domain/relative-day'
 import { toShanghaiIso } from '../../../src/domain/time'
 import type { Context } from '../context'
-import { DuplicateKeyError } from '../errors'
 import type { Ports } from '../ports'
-
-export const DEFAULT_THEME_DAY_TIME = { start: '14:30', end: '16:30' }
-
-export const themeDayId = (branchId: string, month: string) => `theme-${branchId}-${month}`
+import { themeDayId } from '../records/ids'
+import { insertOnce } from '../records/record-once'
+import { branchSettings } from '../records/settings'
 
 /**
  * Makes sure this month's and next month's 主题党日 exist (past months are never back-filled),
@@ -38,16 +36,17 @@ export async function ensureThemeDays(
   if (missing.length === 0) return 0
   const branch = await ctx.storage.get('branches', branchId)
   if (!branch) return 0
-  const time = branch.settings?.themeDayTime ?? DEFAULT_THEME_DAY_TIME
+  const settings = branchSettings(branch, ctx.clock.now())
+  const time = settings.themeDayTime
   const now = toShanghaiIso(ctx.clock.now())
   let created = 0
   for (const month of missing) {
-    const day = monthSchedule(month, branch.schedule ?? DEFAULT_SCHEDULE).themeDay
+    const day = monthSchedule(month, settings.schedule).themeDay
     const meeting: Meeting = {
       id: themeDayId(branchId, month),
       branchId,
       type: 'theme_day',
-      title: `${Number(month.slice(5))}月主题党日`,
+      title: `${monthNumber(month)}月主题党日`,
       startAt: `${day.date}T${time.start}:00+08:00`,
       endAt: `${day.date}T${time.end}:00+08:00`,
       location: null,
@@ -60,12 +59,7 @@ export async function ensureThemeDays(
       createdAt: now,
       updatedAt: now,
     }
-    try {
-      await ctx.storage.insert('meetings', meeting)
-      created += 1
-    } catch (err) {
-      if (!(err instanceof DuplicateKeyError)) throw err
-    }
+    if (await insertOnce(ctx.storage, 'meetings', meeting)) created += 1
   }
   return created
 }

@@ -5,26 +5,15 @@
  */
 import type { Credit, Member, TemplateKind } from '../../../types/models'
 import { toShanghaiIso } from '../../../src/domain/time'
-import { DuplicateKeyError } from '../errors'
 import type { Clock, Storage } from '../ports'
+import { creditId } from './ids'
+import { upsert } from './record-once'
 
-export const creditId = (memberId: string, kind: TemplateKind) => `${memberId}:${kind}`
-
-export async function addCredit(storage: Storage, clock: Clock, member: Pick<Member, 'id' | 'branchId'>, kind: TemplateKind): Promise<void> {
+export function addCredit(storage: Storage, clock: Clock, member: Pick<Member, 'id' | 'branchId'>, kind: TemplateKind): Promise<void> {
   const id = creditId(member.id, kind)
   const updatedAt = toShanghaiIso(clock.now())
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (await storage.updateWhere('credits', id, {}, { inc: { balance: 1 }, set: { updatedAt } })) return
-    const credit: Credit = { id, branchId: member.branchId, memberId: member.id, kind, balance: 1, updatedAt }
-    try {
-      await storage.insert('credits', credit)
-      return
-    } catch (err) {
-      // Another tap created it a moment ago: increment that one instead.
-      if (!(err instanceof DuplicateKeyError)) throw err
-    }
-  }
-  throw new Error(`could not add a credit to ${id}`)
+  const credit: Credit = { id, branchId: member.branchId, memberId: member.id, kind, balance: 1, updatedAt }
+  return upsert(storage, 'credits', credit, { inc: { balance: 1 }, set: { updatedAt } })
 }
 
 /** Spends one credit if there is one; answers whether there was. */
