@@ -40,7 +40,7 @@ export const FUNCTIONS: FunctionSpec[] = [
     timeout: 20,
     openapi: ['wxacode.getUnlimited'],
     triggers: [],
-    envVariables: ['ZHIBU_SIGNING_SECRET'],
+    envVariables: ['ZHIBU_SIGNING_SECRET', 'ZHIBU_SETUP_CODE'],
   },
   {
     name: 'remind',

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod'
 import type { Returns } from './define'
+import { branchActions } from './branches'
 import { duesActions } from './dues'
 import { meetingActions } from './meetings'
 import { quizActions } from './quiz'
@@ -14,6 +15,7 @@ import { studyActions } from './study'
 
 export const ACTIONS = {
   ...sessionActions,
+  ...branchActions,
   ...meetingActions,
   ...reminderActions,
   ...duesActions,

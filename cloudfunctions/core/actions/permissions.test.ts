@@ -12,6 +12,8 @@ const EVERYONE: Who[] = ['secretary', 'deputy', 'committee', 'group_leader', 'me
 /** Written from the contract, not from the table: action → who may call it. */
 const EXPECTED: Record<ActionName, Who[]> = {
   'session.me': EVERYONE,
+  // Anyone signed in reaches it; a caller already bound is then refused with CONFLICT.
+  'branch.create': EVERYONE,
   'schedule.month': ['secretary', 'deputy', 'committee', 'group_leader', 'member'],
   'points.mine': ['secretary', 'deputy', 'committee', 'group_leader', 'member'],
   'meeting.create': ['secretary', 'deputy', 'committee', 'group_leader'],

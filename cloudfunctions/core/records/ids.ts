@@ -3,7 +3,7 @@
  * rule itself (one attendance per meeting and member is the id `${meetingId}:${memberId}`), so
  * they are stored data: never change one of these strings.
  */
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import type { ReminderMoment, TemplateKind } from '../../../types/models'
 import type { ReminderEvent } from '../domain/reminders'
 
@@ -53,3 +53,12 @@ export const noticeId = (branchId: string, event: ReminderEvent, moment: Reminde
 
 /** The remind timer's one cursor document. */
 export const REMIND_JOB_ID = 'remind'
+
+/**
+ * The branch a person creates with a setup code, and their secretary record: derived from who
+ * and what, so a double tap or a retry finds the first ones instead of making a second branch.
+ */
+export function founderIds(openid: string, branchName: string): { branchId: string; memberId: string } {
+  const key = createHash('sha256').update(`${openid}\n${branchName}`).digest('hex').slice(0, 16)
+  return { branchId: `b-${key}`, memberId: `m-${key}` }
+}

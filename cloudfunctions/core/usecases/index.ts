@@ -1,6 +1,7 @@
 import type { ActionName, Payload, Result } from '../actions'
 import type { Context } from '../context'
 import { attendanceGet, attendanceMine } from './attendance'
+import { branchCreate } from './branches'
 import { checkinCode, checkinLive, checkinManual, checkinSubmit } from './checkin'
 import { duesConfirm, duesMine, duesPay, duesSetBase, duesStatus, duesTable } from './dues'
 import { leaveRequest, leaveReview } from './leave'
@@ -30,6 +31,7 @@ export type Handler<K extends ActionName> = (ctx: Context, payload: Payload<K>) 
 /** Action → use case. Adding an action to the map in types/ without a handler fails to compile. */
 export const HANDLERS: { [K in ActionName]: Handler<K> } = {
   'session.me': sessionMe,
+  'branch.create': branchCreate,
   'schedule.month': scheduleMonth,
   'points.mine': pointsMine,
   'meeting.create': meetingCreate,
