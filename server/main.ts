@@ -59,7 +59,9 @@ const bearer = (req: IncomingMessage) => {
 
 export async function startLocalServer(opts: { port: number; dataDir: string; seed: boolean | 'demo'; webRoot: string }) {
   const log = jsonLogger()
-  const rt = await openLocalRuntime({ dataDir: opts.dataDir, seed: opts.seed, log })
+  // The address phones open the invite link at: this server, or ZHIBU_PUBLIC_URL (e.g. a LAN address).
+  const appUrl = (process.env.ZHIBU_PUBLIC_URL || `http://127.0.0.1:${opts.port}`).replace(/\/$/, '') + '/#'
+  const rt = await openLocalRuntime({ dataDir: opts.dataDir, seed: opts.seed, log, appUrl })
   const webRoot = resolve(opts.webRoot)
 
   function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string) {

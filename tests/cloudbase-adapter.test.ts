@@ -287,6 +287,11 @@ describe('CloudbaseStorage on the wire (queries sent only, not CloudBase behavio
     await expect(storage.updateWhere('ledger', 'l1', { points: { $gt: 0 } }, { inc: { points: -1 } })).resolves.toBe(false)
     expect(fromEjson(recorded[0].body.query)).toEqual({ points: { $gt: 0 }, _id: 'l1' })
     expect(fromEjson(recorded[0].body.data)).toEqual({ $inc: { points: -1 } })
+
+    recorded = []
+    respond = () => ok({ updated: 1 })
+    await expect(storage.updateWhere('members', 'm1', { openid: 'wx-1' }, { unset: ['openid'] })).resolves.toBe(true)
+    expect(fromEjson(recorded[0].body.data)).toEqual({ $unset: { openid: '' } })
   })
 
   it('removes one document by id', async () => {

@@ -323,6 +323,26 @@ export function storageContract(name: string, open: () => Promise<Storage>): voi
         expect((await storage.get('members', 'm-1'))!.name).toBe('丙')
       })
 
+      it('removes a field, so that a sparse unique index no longer sees it (unbinding a member)', async () => {
+        await storage.insert('members', aMember('m-1').boundTo('wx-1').build())
+        await storage.insert('members', aMember('m-2').boundTo('wx-2').build())
+        expect(await storage.updateWhere('members', 'm-1', { openid: 'wx-1' }, { unset: ['openid'] })).toBe(true)
+        expect(await storage.updateWhere('members', 'm-2', { openid: 'wx-2' }, { unset: ['openid'], set: { name: '二' } })).toBe(true)
+        const [one, two] = [await storage.get('members', 'm-1'), await storage.get('members', 'm-2')]
+        expect(one && 'openid' in one).toBe(false)
+        expect(two).toMatchObject({ name: '二' })
+        expect(two && 'openid' in two).toBe(false)
+        expect(await storage.find('members', { openid: 'wx-1' })).toEqual([])
+        // Binding is a compare-and-set on the field being absent.
+        expect(await storage.updateWhere('members', 'm-1', { openid: { $exists: false } }, { set: { openid: 'wx-9' } })).toBe(true)
+        expect(await storage.updateWhere('members', 'm-1', { openid: { $exists: false } }, { set: { openid: 'wx-8' } })).toBe(false)
+        expect((await storage.get('members', 'm-1'))!.openid).toBe('wx-9')
+        expect(await storage.count('members', { openid: { $exists: true } })).toBe(1)
+        // Two members without an openid do not collide on the sparse unique index.
+        await storage.insert('members', aMember('m-3').build())
+        expect(await storage.count('members', {})).toBe(3)
+      })
+
       it('answers false, and creates nothing, for an id that does not exist', async () => {
         expect(await storage.updateWhere('ledger', 'nobody', {}, { inc: { points: 1 } })).toBe(false)
         expect(await storage.count('ledger', {})).toBe(0)

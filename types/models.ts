@@ -78,6 +78,71 @@ export interface Member {
   active: boolean
   /** The 核定 monthly dues: category, the income it was computed from and the amount, in 分. */
   dues: { category: DuesCategory; base?: number; amount: number; setAt?: string; setBy?: string } | null
+  /** The last 4 digits of a phone number, for matching a join request: the only phone data kept. */
+  phoneTail?: string
+  /** 入党日期 (YYYY-MM-DD), as the roster gives it. */
+  joinedAt?: string
+  /** Why and when a member left the roll (their history stays). */
+  removed?: { reason: RemovalReason; note?: string; at: string; by: string }
+}
+
+export const REMOVAL_REASONS = ['transfer_out', 'left', 'deceased', 'other'] as const
+export type RemovalReason = (typeof REMOVAL_REASONS)[number]
+
+/**
+ * One WeChat user bound to one member: the document id is the OPENID, so two approvals racing
+ * cannot bind one user twice (a unique index on members.openid is not reliable on CloudBase).
+ */
+export interface Binding {
+  id: string
+  branchId: string
+  memberId: string
+  at: string
+}
+
+/** A branch's join code, printable as a QR; rotating it makes a new one. */
+export interface Invite {
+  /** The code itself (unguessable): looked up by id. */
+  id: string
+  branchId: string
+  createdAt: string
+  createdBy: string
+  active: boolean
+}
+
+export type JoinState = 'pending' | 'approved' | 'refused'
+
+/** A WeChat user's request to join a branch: one per user (the id is `join:${openid}`). */
+export interface JoinRequest {
+  id: string
+  branchId: string
+  openid: string
+  name: string
+  phoneTail: string
+  state: JoinState
+  requestedAt: string
+  decidedBy?: string
+  decidedAt?: string
+  memberId?: string
+}
+
+/** One change to a member's record: who, when, what (CONTRACT §5; shown on the member's page). */
+export interface MemberAudit {
+  id: string
+  branchId: string
+  memberId: string
+  action: 'create' | 'import' | 'update' | 'bind' | 'unbind' | 'remove'
+  by: string
+  at: string
+  /** The fields changed, old → new, in words for the secretary. */
+  detail: string
+}
+
+/** Wrong setup-code tries of one user in one hour (refused for the hour after 10). */
+export interface Throttle {
+  id: string
+  branchId: string
+  count: number
 }
 
 /** What session.me tells a client about the caller. */

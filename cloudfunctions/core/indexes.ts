@@ -58,4 +58,10 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
     { fields: ['meetingId'], unique: false },
     { fields: ['memberId'], unique: false },
   ],
+  // The id is the OPENID: one binding per WeChat user, whatever approvals race.
+  bindings: [{ fields: ['memberId'], unique: false }],
+  invites: [{ fields: ['branchId'], unique: false }],
+  joins: [{ fields: ['branchId', 'state'], unique: false }],
+  memberAudit: [{ fields: ['memberId', 'at'], unique: false }],
+  throttles: [],
 }

@@ -20,6 +20,11 @@ import type {
   QuizAttempt,
   Study,
   XuexiReport,
+  Binding,
+  Invite,
+  JoinRequest,
+  MemberAudit,
+  Throttle,
 } from '../../types/models'
 
 /** Collection name → the plain object stored in it. Every document carries its branchId. */
@@ -42,6 +47,11 @@ export interface Collections {
   quizzes: Quiz
   attempts: QuizAttempt
   makeups: MakeupStudy
+  bindings: Binding
+  invites: Invite
+  joins: JoinRequest
+  memberAudit: MemberAudit
+  throttles: Throttle
 }
 export type CollectionName = keyof Collections
 
@@ -56,6 +66,8 @@ export interface FieldCondition {
   $gte?: string | number
   $lt?: string | number
   $lte?: string | number
+  /** Whether the field is there at all (an unbound member has no openid). */
+  $exists?: boolean
 }
 
 export type Filter<T> = { [K in keyof T]?: T[K] | FieldCondition } & { [field: string]: unknown }
@@ -67,10 +79,14 @@ export interface FindOptions<T> {
   limit?: number
 }
 
-/** What updateWhere does to a document: `set` replaces fields, `inc` adds to numeric ones. */
+/**
+ * What updateWhere does to a document: `set` replaces fields, `inc` adds to numeric ones, `unset`
+ * removes optional fields (a missing field, not a null: sparse indexes skip only missing ones).
+ */
 export interface Change<T> {
   set?: Partial<Omit<T, 'id' | 'branchId'>>
   inc?: Partial<Record<keyof T, number>>
+  unset?: Array<Exclude<keyof T, 'id' | 'branchId'> & string>
 }
 
 export interface Storage {
@@ -146,6 +162,15 @@ export interface Logger {
   error(msg: string, fields?: Record<string, unknown>): void
 }
 
+/**
+ * Where the app can be opened, for links a person scans or taps (the invite QR): the H5 app's
+ * address locally, a branch's 普通链接二维码 domain in WeChat when it has one (ZHIBU_APP_URL).
+ * Empty: links are mini-program page paths.
+ */
+export interface Links {
+  appUrl: string
+}
+
 /** Everything a use case may touch. */
 export interface Ports {
   storage: Storage
@@ -153,4 +178,5 @@ export interface Ports {
   secrets: Secrets
   sender: MessageSender
   log: Logger
+  links?: Links
 }

@@ -7,6 +7,7 @@ export const LIMITS = {
   branch: { nameMin: 2, name: 40 },
   /** A person's name as the branch writes it. */
   personName: 20,
+  groupName: 20,
   meeting: { title: 40, location: 60, agenda: 1000 },
   /** Why a meeting is cancelled, a make-up check-in, a leave. */
   reason: { min: 2, max: 200 },

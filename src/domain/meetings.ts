@@ -46,9 +46,13 @@ export function isLeadership(member: Pick<Member, 'roles'>): boolean {
   return member.roles.some((r) => LEADERSHIP.has(r))
 }
 
-/** Whether a member is expected at a meeting of this scope. */
+/** Whether an active member is expected at a meeting of this scope. */
 export function isInvited(member: Pick<Member, 'roles' | 'groupId' | 'active'>, scope: MeetingScope): boolean {
-  if (!member.active) return false
+  return member.active && inScope(member, scope)
+}
+
+/** Whether a meeting of this scope is for this member, whether or not they are still on the roll. */
+export function inScope(member: Pick<Member, 'roles' | 'groupId'>, scope: MeetingScope): boolean {
   switch (scope.kind) {
     case 'branch':
       return true

@@ -8,6 +8,7 @@ import type { Returns } from './define'
 import { branchActions } from './branches'
 import { duesActions } from './dues'
 import { meetingActions } from './meetings'
+import { memberActions } from './members'
 import { quizActions } from './quiz'
 import { reminderActions } from './reminders'
 import { sessionActions } from './session'
@@ -16,6 +17,7 @@ import { studyActions } from './study'
 export const ACTIONS = {
   ...sessionActions,
   ...branchActions,
+  ...memberActions,
   ...meetingActions,
   ...reminderActions,
   ...duesActions,

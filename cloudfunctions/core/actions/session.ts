@@ -1,6 +1,6 @@
 /** Who is calling, the branch calendar and the branch settings. */
 import { z } from 'zod'
-import type { ScheduledDay, MemberView } from '../../../types/models'
+import type { JoinState, MemberView, ScheduledDay } from '../../../types/models'
 import type { EditableSettings } from '../../../types/views'
 import { LIMITS } from '../../../src/domain/limits'
 import { declare, empty, flag, int, meetingType, MEMBERS, month, returns, SECRETARY } from './define'
@@ -18,6 +18,8 @@ export const sessionActions = declare({
       now: string
       /** The caller's branch's 党小组 (empty for an unbound user). */
       groups: Array<{ id: string; name: string }>
+      /** An unbound user's join request waiting for the secretary, or refused (CONTRACT §5). */
+      pendingJoin: { branchName: string; state: JoinState } | null
     }>(),
   },
   'schedule.month': {

@@ -62,3 +62,6 @@ export function founderIds(openid: string, branchName: string): { branchId: stri
   const key = createHash('sha256').update(`${openid}\n${branchName}`).digest('hex').slice(0, 16)
   return { branchId: `b-${key}`, memberId: `m-${key}` }
 }
+
+/** One join request per WeChat user: a second one replaces the first. */
+export const joinRequestId = (openid: string) => `join:${openid}`

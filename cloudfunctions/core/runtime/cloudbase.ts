@@ -28,6 +28,7 @@ export function cloudPorts(): Ports {
     secrets: new EnvSecrets(),
     sender: new WxCloudSender(),
     log: jsonLogger(),
+    links: { appUrl: (process.env.ZHIBU_APP_URL ?? '').replace(/\/$/, '') },
   }
   return ports
 }

@@ -2,16 +2,16 @@
 import type { Payload, Result } from '../actions'
 import type { AttendanceRow } from '../../../types/views'
 import type { AttendanceStatus } from '../../../types/models'
-import { isInvited, memberStatus } from '../../../src/domain/meetings'
+import { inScope, isInvited, memberStatus } from '../../../src/domain/meetings'
 import { inShanghai } from '../../../src/domain/time'
 import { requireMember, type Context } from '../context'
-import { branchMembers, groupNames, loadManagedMeeting, toView } from './meeting-support'
+import { groupNames, loadManagedMeeting, membersAtMeeting, toView } from './meeting-support'
 
 export async function attendanceGet(ctx: Context, p: Payload<'attendance.get'>): Promise<Result<'attendance.get'>> {
   const organiser = requireMember(ctx)
   const meeting = await loadManagedMeeting(ctx, organiser, p.meetingId)
   const [members, records, leaves, names] = await Promise.all([
-    branchMembers(ctx, organiser.branchId),
+    membersAtMeeting(ctx, meeting),
     ctx.storage.find('attendance', { meetingId: meeting.id }),
     ctx.storage.find('leaves', { meetingId: meeting.id }),
     groupNames(ctx, organiser.branchId),
@@ -21,10 +21,11 @@ export async function attendanceGet(ctx: Context, p: Payload<'attendance.get'>):
   const leaveOf = new Map(leaves.map((l) => [l.memberId, l]))
   const counts: Record<AttendanceStatus, number> = { present: 0, late: 0, leave: 0, absent: 0, makeup: 0 }
   const rows: AttendanceRow[] = []
-  // Everyone invited, plus anyone with a record (e.g. a member moved out of the group afterwards).
+  // Everyone on the roll at the start and in scope, plus anyone with a record (e.g. a member
+  // moved out of the group afterwards).
   for (const m of members) {
     const record = recordOf.get(m.id)
-    if (!isInvited(m, meeting.scope) && !record) continue
+    if (!inScope(m, meeting.scope) && !record) continue
     const leave = leaveOf.get(m.id)
     // While the meeting runs, whoever has not arrived is counted as absent so far.
     const status = memberStatus(record, leave, meeting, now) ?? 'absent'

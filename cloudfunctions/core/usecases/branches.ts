@@ -23,7 +23,7 @@ function sameCode(given: string, expected: string): boolean {
 }
 
 export async function branchCreate(ctx: Context, p: Payload<'branch.create'>): Promise<Result<'branch.create'>> {
-  if (ctx.member) throw new AppError('CONFLICT', `您已加入${ctx.member.branchId === founderIds(ctx.caller.openid, p.name).branchId ? '这个' : '一个'}党支部，不能再创建新的支部`)
+  if (ctx.member) throw new AppError('CONFLICT', '您已加入一个党支部，不能再创建新的支部')
   if (!sameCode(p.setupCode, await ctx.secrets.get('setup'))) throw new AppError('FORBIDDEN', '设置码不正确，请向部署支部通的人员索取')
   const now = ctx.clock.now()
   const ids = founderIds(ctx.caller.openid, p.name)
@@ -35,6 +35,9 @@ export async function branchCreate(ctx: Context, p: Payload<'branch.create'>): P
     settings: { ...DEFAULT_STUDY_SETTINGS, duesSince: toShanghaiIso(now).slice(0, 7) },
     createdAt: toShanghaiIso(now),
   } satisfies Branch)
+  // The binding first: a user bound meanwhile (a join approved) keeps that and gets CONFLICT here.
+  const binding = await recordOnce(ctx.storage, 'bindings', { id: ctx.caller.openid, branchId: branch.id, memberId: ids.memberId, at: toShanghaiIso(now) })
+  if (binding.record.memberId !== ids.memberId) throw new AppError('CONFLICT', '您已加入一个党支部，不能再创建新的支部')
   const { record: member } = await recordOnce(ctx.storage, 'members', {
     id: ids.memberId,
     branchId: branch.id,

@@ -5,7 +5,7 @@
  */
 import type { Payload, Result } from '../actions'
 import type { Attendance, Meeting, Member } from '../../../types/models'
-import { isInvited, meetingStudyTenths, scanStatus, windowState } from '../../../src/domain/meetings'
+import { inScope, isInvited, meetingStudyTenths, scanStatus, windowState } from '../../../src/domain/meetings'
 import { formatDateZh, inShanghai, shanghaiDate, toShanghaiIso } from '../../../src/domain/time'
 import { signToken, tokenTiming, verifyToken } from '../checkin-token'
 import { requireMember, type Context } from '../context'
@@ -13,7 +13,7 @@ import { AppError } from '../errors'
 import { attendanceId } from '../records/ids'
 import { attendanceAward, recordWithAward } from '../records/ledger'
 import { branchSettings } from '../records/settings'
-import { branchMembers, loadManagedMeeting } from './meeting-support'
+import { loadManagedMeeting, membersAtMeeting } from './meeting-support'
 
 export const CHECKIN_PAGE = 'pages/checkin/index'
 
@@ -118,10 +118,10 @@ export async function checkinLive(ctx: Context, p: Payload<'checkin.live'>): Pro
   const member = requireMember(ctx)
   const meeting = await loadManagedMeeting(ctx, member, p.meetingId)
   const [members, records] = await Promise.all([
-    branchMembers(ctx, member.branchId),
+    membersAtMeeting(ctx, meeting),
     ctx.storage.find('attendance', { meetingId: meeting.id }),
   ])
-  const invited = members.filter((m) => isInvited(m, meeting.scope))
+  const invited = members.filter((m) => inScope(m, meeting.scope))
   const names = new Map(members.map((m: Member) => [m.id, m.name]))
   const newest = [...records]
     .sort((a, b) => b.checkedInAt.localeCompare(a.checkedInAt))

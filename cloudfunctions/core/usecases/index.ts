@@ -2,6 +2,8 @@ import type { ActionName, Payload, Result } from '../actions'
 import type { Context } from '../context'
 import { attendanceGet, attendanceMine } from './attendance'
 import { branchCreate } from './branches'
+import { inviteGet, inviteRotate, joinList, joinRequest, joinReview } from './joins'
+import { groupCreate, groupUpdate, memberGet, memberList, memberRemove, memberUnbind, memberUpdate } from './members'
 import { checkinCode, checkinLive, checkinManual, checkinSubmit } from './checkin'
 import { duesConfirm, duesMine, duesPay, duesSetBase, duesStatus, duesTable } from './dues'
 import { leaveRequest, leaveReview } from './leave'
@@ -32,6 +34,18 @@ export type Handler<K extends ActionName> = (ctx: Context, payload: Payload<K>) 
 export const HANDLERS: { [K in ActionName]: Handler<K> } = {
   'session.me': sessionMe,
   'branch.create': branchCreate,
+  'group.create': groupCreate,
+  'group.update': groupUpdate,
+  'member.list': memberList,
+  'member.get': memberGet,
+  'member.update': memberUpdate,
+  'member.remove': memberRemove,
+  'member.unbind': memberUnbind,
+  'invite.get': inviteGet,
+  'invite.rotate': inviteRotate,
+  'join.request': joinRequest,
+  'join.list': joinList,
+  'join.review': joinReview,
   'schedule.month': scheduleMonth,
   'points.mine': pointsMine,
   'meeting.create': meetingCreate,

@@ -23,6 +23,17 @@ export function branchMembers(ctx: Context, branchId: string): Promise<Member[]>
   return ctx.storage.find('members', { branchId, active: true }, { orderBy: [['id', 'asc']] })
 }
 
+/**
+ * The members on the roll when a meeting started: the active ones, and those removed after its
+ * start (CONTRACT §5: a member who left is not invited to meetings that start after the removal,
+ * and a past meeting's 应到 does not change when someone leaves later).
+ */
+export async function membersAtMeeting(ctx: Context, meeting: Meeting): Promise<Member[]> {
+  const all = await ctx.storage.find('members', { branchId: meeting.branchId }, { orderBy: [['id', 'asc']] })
+  const start = Date.parse(meeting.startAt)
+  return all.filter((m) => m.active || (m.removed !== undefined && Date.parse(m.removed.at) > start))
+}
+
 export function toView(meeting: Meeting, groupNames: Map<string, string>): MeetingView {
   return {
     ...meeting,

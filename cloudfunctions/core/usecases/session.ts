@@ -1,11 +1,12 @@
 import type { Result } from '../actions'
 import { toShanghaiIso } from '../../../src/domain/time'
 import type { Context } from '../context'
+import { pendingJoinOf } from './joins'
 
 export async function sessionMe(ctx: Context): Promise<Result<'session.me'>> {
   const member = ctx.member
   const now = toShanghaiIso(ctx.clock.now())
-  if (!member) return { openid: ctx.caller.openid, member: null, now, groups: [] }
+  if (!member) return { openid: ctx.caller.openid, member: null, now, groups: [], pendingJoin: await pendingJoinOf(ctx) }
   const [branch, groups] = await Promise.all([
     ctx.storage.get('branches', member.branchId),
     ctx.storage.find('groups', { branchId: member.branchId }, { orderBy: [['id', 'asc']] }),
@@ -14,6 +15,7 @@ export async function sessionMe(ctx: Context): Promise<Result<'session.me'>> {
   return {
     openid: ctx.caller.openid,
     now,
+    pendingJoin: null,
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
     member: {
       id: member.id,

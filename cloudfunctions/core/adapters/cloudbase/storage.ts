@@ -16,7 +16,7 @@ type Doc = Record<string, unknown> & { _id: string }
 /** CloudBase answers a single read with at most 100 documents in some contexts; never ask for more. */
 export const PAGE_SIZE = 100
 
-const OPERATORS = ['$in', '$nin', '$ne', '$gt', '$gte', '$lt', '$lte'] as const
+const OPERATORS = ['$in', '$nin', '$ne', '$gt', '$gte', '$lt', '$lte', '$exists'] as const
 type Operator = (typeof OPERATORS)[number]
 
 /**
@@ -65,6 +65,7 @@ function toCommand(_: Command, field: string, cond: FieldCondition): unknown {
       case '$gte': parts.push(_.gte(operand)); break
       case '$lt': parts.push(_.lt(operand)); break
       case '$lte': parts.push(_.lte(operand)); break
+      case '$exists': parts.push(_.exists(operand as boolean)); break
       default: throw new Error(`unsupported operator ${op} on ${field}`)
     }
   }
@@ -187,6 +188,7 @@ export class CloudbaseStorage implements Storage {
     const data: Record<string, unknown> = {}
     for (const [field, value] of Object.entries(change.set ?? {})) if (value !== undefined) data[field] = _.set(value)
     for (const [field, by] of Object.entries(change.inc ?? {})) if (by !== undefined) data[field] = _.inc(by as number)
+    for (const field of change.unset ?? []) data[field] = _.remove()
     if (Object.keys(data).length === 0) return false
     // One conditional update on the server: the match and the change cannot interleave with another.
     const where = { ...(toWhere(_, expect) ?? {}), _id: id }

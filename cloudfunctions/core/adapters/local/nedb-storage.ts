@@ -124,7 +124,8 @@ export class NedbStorage implements Storage {
     const inc = Object.fromEntries(Object.entries(change.inc ?? {}).filter(([, v]) => v !== undefined))
     if (Object.keys(set).length) modifier.$set = set
     if (Object.keys(inc).length) modifier.$inc = inc
-    if (!modifier.$set && !modifier.$inc) return false
+    if (change.unset?.length) modifier.$unset = Object.fromEntries(change.unset.map((field) => [field, true]))
+    if (!modifier.$set && !modifier.$inc && !modifier.$unset) return false
     try {
       // NeDB runs one operation at a time, so the match and the change are atomic.
       const { numAffected } = await this.store(collection).updateAsync({ ...toQuery(expect), _id: id }, modifier, {})
