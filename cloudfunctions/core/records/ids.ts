@@ -65,3 +65,6 @@ export function founderIds(openid: string, branchName: string): { branchId: stri
 
 /** One join request per WeChat user: a second one replaces the first. */
 export const joinRequestId = (openid: string) => `join:${openid}`
+
+/** Wrong setup codes of one user in one clock hour (hours since the epoch). */
+export const setupThrottleId = (openid: string, hour: number) => `setup:${openid}:${hour}`

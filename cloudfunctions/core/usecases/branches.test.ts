@@ -10,14 +10,15 @@ const CODE = 'branch-test-setup-code'
 
 async function anEmptyDeployment(setupCode = CODE) {
   const runtime = await openLocalRuntime({ dataDir: null, seed: false, log: recordingLogger() })
+  const clock = fixedClock('2026-12-01T10:00:00+08:00')
   const ports: Ports = {
     ...runtime.ports,
-    clock: fixedClock('2026-12-01T10:00:00+08:00'),
+    clock,
     secrets: { get: async (name) => (name === 'setup' ? setupCode : runtime.ports.secrets.get(name)) },
   }
   const handle = createRouter(ports)
   const as = (openid: string) => (action: string, payload: unknown) => handle({ action, payload }, { openid }) as Promise<any>
-  return { as, storage: runtime.storage }
+  return { as, storage: runtime.storage, clock }
 }
 
 const create = { name: '城东社区党支部', setupCode: CODE, secretaryName: '王书记' }
@@ -46,6 +47,17 @@ describe('branch.create', () => {
     expect(await as('wx-new')('branch.create', { ...create, setupCode: ` ${CODE}x` })).toEqual(failure('FORBIDDEN'))
     expect(await storage.count('branches', {})).toBe(0)
     expect(await storage.count('members', {})).toBe(0)
+  })
+
+  it('refuses a user for an hour after 10 wrong codes within an hour, even with the right one', async () => {
+    const { as, storage, clock } = await anEmptyDeployment()
+    for (let i = 0; i < 10; i++) expect(await as('wx-guess')('branch.create', { ...create, setupCode: `guess-${i}` })).toEqual(failure('FORBIDDEN', '设置码不正确'))
+    expect(await as('wx-guess')('branch.create', create)).toEqual(failure('FORBIDDEN', '次数过多'))
+    // Somebody else is not locked out.
+    expect(await as('wx-other')('branch.create', create)).toMatchObject({ ok: true })
+    clock.set('2026-12-01T12:00:01+08:00')
+    expect(await as('wx-guess')('branch.create', { ...create, name: '城北社区党支部' })).toMatchObject({ ok: true })
+    expect(await storage.count('branches', {})).toBe(2)
   })
 
   it('refuses every code when the deployment has none set', async () => {

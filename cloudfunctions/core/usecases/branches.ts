@@ -12,8 +12,8 @@ import type { Context } from '../context'
 import { DEFAULT_STUDY_SETTINGS } from '../domain/points'
 import { DEFAULT_SCHEDULE } from '../domain/schedule'
 import { AppError } from '../errors'
-import { founderIds } from '../records/ids'
-import { recordOnce } from '../records/record-once'
+import { founderIds, setupThrottleId } from '../records/ids'
+import { recordOnce, upsert } from '../records/record-once'
 
 const digest = (s: string) => createHash('sha256').update(s).digest()
 
@@ -22,10 +22,34 @@ function sameCode(given: string, expected: string): boolean {
   return expected.length > 0 && timingSafeEqual(digest(given), digest(expected))
 }
 
+/** After this many wrong setup codes from one user within an hour, they wait an hour. */
+export const SETUP_TRIES_PER_HOUR = 10
+const HOUR = 3_600_000
+
+async function refuseWhileLockedOut(ctx: Context, now: Date): Promise<void> {
+  const hour = Math.floor(now.getTime() / HOUR)
+  const [current, previous] = await Promise.all([
+    ctx.storage.get('throttles', setupThrottleId(ctx.caller.openid, hour)),
+    ctx.storage.get('throttles', setupThrottleId(ctx.caller.openid, hour - 1)),
+  ])
+  if ((current?.count ?? 0) >= SETUP_TRIES_PER_HOUR || (previous?.count ?? 0) >= SETUP_TRIES_PER_HOUR) {
+    throw new AppError('FORBIDDEN', '设置码错误次数过多，请一小时后再试')
+  }
+}
+
+function countWrongTry(ctx: Context, now: Date): Promise<void> {
+  const id = setupThrottleId(ctx.caller.openid, Math.floor(now.getTime() / HOUR))
+  return upsert(ctx.storage, 'throttles', { id, branchId: '-', count: 1 }, { inc: { count: 1 } })
+}
+
 export async function branchCreate(ctx: Context, p: Payload<'branch.create'>): Promise<Result<'branch.create'>> {
   if (ctx.member) throw new AppError('CONFLICT', '您已加入一个党支部，不能再创建新的支部')
-  if (!sameCode(p.setupCode, await ctx.secrets.get('setup'))) throw new AppError('FORBIDDEN', '设置码不正确，请向部署支部通的人员索取')
   const now = ctx.clock.now()
+  await refuseWhileLockedOut(ctx, now)
+  if (!sameCode(p.setupCode, await ctx.secrets.get('setup'))) {
+    await countWrongTry(ctx, now)
+    throw new AppError('FORBIDDEN', '设置码不正确，请向部署支部通的人员索取')
+  }
   const ids = founderIds(ctx.caller.openid, p.name)
   const { record: branch } = await recordOnce(ctx.storage, 'branches', {
     id: ids.branchId,
