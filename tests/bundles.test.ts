@@ -31,8 +31,11 @@ const LOCAL_ONLY = [
   'verifySessionToken',
 ]
 
-/** Bundling an SDK in makes a 1–2.5 MB file; our own code and its libraries stay well under this. */
-const MAX_BUNDLE_BYTES = 400 * 1024
+/**
+ * Bundling an SDK in makes a 1–2.5 MB file; our own code and its libraries stay well under this
+ * (api: about 270 KB of ours and zod, plus about 200 KB for the spreadsheet reader).
+ */
+const MAX_BUNDLE_BYTES = 640 * 1024
 
 let built: BuiltFunction[]
 const fn = (name: string) => {

@@ -59,6 +59,7 @@ const VALID_PAYLOAD: Record<ActionName, unknown> = {
   'branch.create': { name: '新建党支部', setupCode: 'router-test-setup-code', secretaryName: '张三' },
   'group.create': { name: '第三党小组' },
   'group.update': { groupId: 'demo-group-2', name: '第二党小组' },
+  'member.import': { rows: [{ name: '新党员', phoneTail: '1234', standing: 'full' }], commit: false },
   'member.list': {},
   'member.get': { memberId: 'demo-member-01' },
   'member.update': { memberId: 'demo-member-02', standing: 'full' },

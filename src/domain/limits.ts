@@ -19,6 +19,8 @@ export const LIMITS = {
   settings: { targetHoursMin: 1, targetHoursMax: 200, xuexiWeeklyTargetMax: 1000, meetingPointsMax: 10 },
   /** A photo or screenshot as sent (a data URL locally), in characters. */
   picture: 400_000,
+  /** A roster spreadsheet as base64 (about 600 KB of file: 500 rows take a few dozen KB). */
+  rosterFile: 800_000,
   /** A question spreadsheet saved as CSV, in characters. */
   questionCsv: 500_000,
 } as const

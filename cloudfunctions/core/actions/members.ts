@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { REMOVAL_REASONS, type Group, type JoinState, type MemberAudit, type Role } from '../../../types/models'
 import { LIMITS } from '../../../src/domain/limits'
+import { ROSTER_MAX_ROWS } from '../domain/roster'
 import { declare, empty, flag, id, LEADERSHIP, returns, SECRETARY, text } from './define'
 
 export interface RosterMember {
@@ -27,7 +28,43 @@ const assignableRole = z.enum(['secretary', 'deputy', 'committee'], {
 })
 const inviteCode = z.string({ error: '应为邀请码' }).trim().min(1, { error: '请填写邀请码' }).max(64, { error: '邀请码不正确' })
 
+const importRow = z.object({
+  name: z.string({ error: '应为姓名' }),
+  phoneTail: z.string({ error: '应为手机号后 4 位数字' }),
+  standing: z.string({ error: '应为 full 或 probationary' }),
+  group: z.string({ error: '应为党小组名称' }).optional(),
+  roles: z.array(z.string({ error: '应为职务' }), { error: '应为职务的数组' }).max(4, { error: '职务过多' }).optional(),
+  joinedAt: z.string({ error: '应为 YYYY-MM-DD' }).optional(),
+  duesCategory: z.string({ error: '应为党费类别' }).optional(),
+  duesBase: z.number({ error: '应为整数（单位：分）' }).optional(),
+})
+
 export const memberActions = declare({
+  /**
+   * The roster from `rows` (contract terms) or a `file` (.xlsx / .csv with the template's Chinese
+   * headers). `commit: false` previews every row's problems; `commit: true` writes all or nothing.
+   */
+  'member.import': {
+    who: SECRETARY,
+    input: z
+      .object({
+        rows: z.array(importRow, { error: '应为名单行的数组' }).max(ROSTER_MAX_ROWS, { error: `一次最多导入 ${ROSTER_MAX_ROWS} 行` }).optional(),
+        file: z
+          .object({
+            name: text('文件名', 1, 200),
+            contentBase64: z.string({ error: '应为文件内容（base64）' }).max(LIMITS.rosterFile, { error: '文件过大：请删去无关的工作表后再试' }),
+          })
+          .optional(),
+        commit: flag('应为 true（导入）或 false（预览）'),
+      })
+      .refine((p) => p.rows !== undefined || p.file !== undefined, { error: '请提供名单文件或名单行', path: ['file'] }),
+    result: returns<{
+      rows: Array<{ row: number; name: string; action: 'create' | 'update'; errors: string[] }>
+      created: number
+      updated: number
+      committed: boolean
+    }>(),
+  },
   'group.create': {
     who: SECRETARY,
     input: z.object({ name: groupName }),

@@ -16,6 +16,7 @@ const EXPECTED: Record<ActionName, Who[]> = {
   'branch.create': EVERYONE,
   'group.create': ['secretary'],
   'group.update': ['secretary'],
+  'member.import': ['secretary'],
   'member.list': ['secretary', 'deputy', 'committee'],
   'member.get': ['secretary', 'deputy', 'committee'],
   'member.update': ['secretary'],

@@ -3,6 +3,7 @@ import type { Context } from '../context'
 import { attendanceGet, attendanceMine } from './attendance'
 import { branchCreate } from './branches'
 import { inviteGet, inviteRotate, joinList, joinRequest, joinReview } from './joins'
+import { memberImport } from './roster-import'
 import { groupCreate, groupUpdate, memberGet, memberList, memberRemove, memberUnbind, memberUpdate } from './members'
 import { checkinCode, checkinLive, checkinManual, checkinSubmit } from './checkin'
 import { duesConfirm, duesMine, duesPay, duesSetBase, duesStatus, duesTable } from './dues'
@@ -36,6 +37,7 @@ export const HANDLERS: { [K in ActionName]: Handler<K> } = {
   'branch.create': branchCreate,
   'group.create': groupCreate,
   'group.update': groupUpdate,
+  'member.import': memberImport,
   'member.list': memberList,
   'member.get': memberGet,
   'member.update': memberUpdate,
