@@ -8,10 +8,9 @@
  */
 import type { ActionName, Payload, Result } from './actions'
 import type { Envelope } from '../../types/envelope'
-import type { Branch, BranchSchedule, Member, TemplateKind } from '../../types/models'
-import { DEFAULT_SCHEDULE } from './domain/schedule'
+import type { BranchSchedule, Member, TemplateKind } from '../../types/models'
 import { TEMPLATE_FIELDS, THING_MAX, type FieldType } from './domain/template-fit'
-import { aMember } from '../../tests/support/builders'
+import { aBranch as aBranchBuilder, aMember } from '../../tests/support/builders'
 import { fixedClock } from '../../tests/support/clock'
 import { recordingLogger } from '../../tests/support/log'
 import type { MessageSender, OutgoingMessage, Ports, SendResult } from './ports'
@@ -86,16 +85,7 @@ function flakySender(errCode: number, openids: string[], times = Infinity) {
   }
 }
 
-function aBranch(id: string, schedule: Partial<BranchSchedule> = {}): Branch {
-  return {
-    id,
-    branchId: id,
-    name: id,
-    schedule: { ...structuredClone(DEFAULT_SCHEDULE), ...schedule },
-    settings: { targetHours: 32, committeeTargetHours: 32 },
-    createdAt: '2026-01-01T00:00:00+08:00',
-  }
-}
+const aBranch = (id: string, schedule: Partial<BranchSchedule> = {}) => aBranchBuilder(id).withSchedule(schedule).build()
 
 /** A member bound to WeChat, with a 核定 amount (a member without one gets no dues reminder). */
 const boundMember = (branchId: string, openid: string): Member => ({

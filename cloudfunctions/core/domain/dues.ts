@@ -2,17 +2,8 @@
  * 党费 amounts from the official brackets (中组部《关于中国共产党党费收缴、使用和管理的规定》, 2008).
  * All money is integer 分; rates are in per-mille so that the arithmetic stays in integers.
  */
-export type DuesCategory = 'employed' | 'retired' | 'student' | 'unemployed' | 'subsistence' | 'farmer' | 'custom'
-
-export const DUES_CATEGORIES: readonly DuesCategory[] = [
-  'employed',
-  'retired',
-  'student',
-  'unemployed',
-  'subsistence',
-  'farmer',
-  'custom',
-]
+export const DUES_CATEGORIES = ['employed', 'retired', 'student', 'unemployed', 'subsistence', 'farmer', 'custom'] as const
+export type DuesCategory = (typeof DUES_CATEGORIES)[number]
 
 /** Upper bounds are inclusive: a base of exactly 3000.00 元 pays 0.5%. */
 const BRACKETS: Record<'employed' | 'retired', Array<{ upTo: number; perMille: number }>> = {
