@@ -89,11 +89,11 @@ export function planReminders(s: BranchSnapshot): ReminderPlan {
       }
       // No credit, no send: the member still sees the in-app notice.
       if (!member.openid || (balances.get(member.id)?.[d.kind] ?? 0) <= 0) continue
-      plan.deliveries.push({
-        send: { id, branchId: s.branch.id, memberId: member.id, kind: d.kind, eventKey: eventKey(d.event), moment: d.moment, state: 'claimed', attempts: 1, errCode: null, errMsg: null, claimedAt: toShanghaiIso(s.now), sentAt: null },
-        retrying: existing,
-        message: messageFor(d, meeting, member, notice),
-      })
+      const send: Send = {
+        id, branchId: s.branch.id, memberId: member.id, kind: d.kind, eventKey: notice.eventKey, moment: d.moment,
+        state: 'claimed', attempts: 1, errCode: null, errMsg: null, claimedAt: notice.createdAt, sentAt: null,
+      }
+      plan.deliveries.push({ send, retrying: existing, message: messageFor(d, meeting, member, notice) })
     }
   }
   return plan

@@ -93,20 +93,16 @@ const boundMember = (branchId: string, openid: string): Member => ({
   dues: { category: 'student', amount: 20 },
 })
 
-const theme = (moment: string, eventDate: string, branchId = BRANCH) => ({
+/** A due entry of the report: `theme:` and `dues:` keys are the stored event keys. */
+const dueOf = (kind: TemplateKind, key: 'theme' | 'dues') => (moment: string, eventDate: string, branchId = BRANCH) => ({
   branchId,
-  kind: 'meeting_reminder',
-  eventKey: `theme:${eventDate.slice(0, 7)}`,
+  kind,
+  eventKey: `${key}:${eventDate.slice(0, 7)}`,
   moment,
   eventDate,
 })
-const dues = (moment: string, eventDate: string, branchId = BRANCH) => ({
-  branchId,
-  kind: 'dues_reminder',
-  eventKey: `dues:${eventDate.slice(0, 7)}`,
-  moment,
-  eventDate,
-})
+const theme = dueOf('meeting_reminder', 'theme')
+const dues = dueOf('dues_reminder', 'dues')
 
 describe('what is due', () => {
   it.each([
