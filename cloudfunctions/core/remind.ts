@@ -18,7 +18,7 @@ import { eventKey, REMIND_JOB_ID } from './records/ids'
 import { insertOnce, upsert } from './records/record-once'
 import { sendOnce } from './records/sends'
 import { branchSettings } from './records/settings'
-import { dueAt, meetingWindow, planReminders, type BranchSnapshot, type Delivery } from './remind-plan'
+import { dueAt, meetingWindow, planReminders, type BranchSnapshot, type Delivery } from './domain/remind-plan'
 import { ensureThemeDays } from './usecases/theme-days'
 
 const PAGE = 100

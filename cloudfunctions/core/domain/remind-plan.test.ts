@@ -2,10 +2,10 @@
  * The remind plan as a table: a branch's snapshot at a moment → the notices, the sends and the
  * skipped claims. 2026-05-22 is both 主题党日 and 党费缴纳日 under the default schedule.
  */
-import type { Attendance, Credit, Leave, Meeting, Member, Payment, Send, TemplateKind } from '../../types/models'
-import { aBranch, aMember } from '../../tests/support/builders'
-import { sendId } from './records/ids'
-import { branchSettings } from './records/settings'
+import type { Attendance, Credit, Leave, Meeting, Member, Payment, Send, TemplateKind } from '../../../types/models'
+import { aBranch, aMember } from '../../../tests/support/builders'
+import { sendId } from '../records/ids'
+import { branchSettings } from '../records/settings'
 import { dueAt, MAX_ATTEMPTS, planReminders, type BranchSnapshot } from './remind-plan'
 
 const BRANCH = aBranch('b').build()

@@ -3,17 +3,17 @@
  * read, without touching storage: the notices to write and the sends to make. Pure, so that a
  * doubled or retried run comes to the same plan, and so that it is specified as a table.
  */
-import type { Attendance, Branch, Credit, Leave, Meeting, Member, Notice, Payment, ReminderMoment, Send } from '../../types/models'
-import { isInvited, MEETING_TYPE_LABELS } from '../../src/domain/meetings'
-import { nextMonth } from '../../src/domain/relative-day'
-import { formatDateZh, inShanghai, shanghaiDate, toShanghaiIso } from '../../src/domain/time'
-import { dueReminders, type DueReminder } from './domain/reminders'
-import { monthNumber, monthSchedule } from './domain/schedule'
-import { templateData } from './domain/template-fit'
-import type { OutgoingMessage } from './ports'
-import { balancesOf } from './records/credits'
-import { eventKey, noticeId, sendId } from './records/ids'
-import type { Settings } from './records/settings'
+import type { Attendance, Branch, Credit, Leave, Meeting, Member, Notice, Payment, ReminderMoment, Send } from '../../../types/models'
+import { isInvited, MEETING_TYPE_LABELS } from '../../../src/domain/meetings'
+import { nextMonth } from '../../../src/domain/relative-day'
+import { formatDateZh, inShanghai, shanghaiDate, toShanghaiIso } from '../../../src/domain/time'
+import { dueReminders, type DueReminder } from './reminders'
+import { monthNumber, monthSchedule } from './schedule'
+import { templateData } from './template-fit'
+import type { OutgoingMessage } from '../ports'
+import { balancesOf } from '../records/credits'
+import { eventKey, noticeId, sendId } from '../records/ids'
+import type { Settings } from '../records/settings'
 
 /** A failed send is tried at most this many times. */
 export const MAX_ATTEMPTS = 3
