@@ -8,16 +8,15 @@
  */
 import type { ActionName, Payload, Result } from './actions'
 import type { Envelope } from '../../types/envelope'
-import type { Branch, BranchSchedule, Member, TemplateKind } from '../../types/models'
-import { DEFAULT_SCHEDULE } from './domain/schedule'
+import type { BranchSchedule, Member, TemplateKind } from '../../types/models'
 import { TEMPLATE_FIELDS, THING_MAX, type FieldType } from './domain/template-fit'
-import { aMember } from '../../tests/support/builders'
+import { aBranch as aBranchBuilder, aMember } from '../../tests/support/builders'
 import { fixedClock } from '../../tests/support/clock'
 import { recordingLogger } from '../../tests/support/log'
 import type { MessageSender, OutgoingMessage, Ports, SendResult } from './ports'
 import { handleRemind } from './remind-entry'
 import { runRemind, type RemindOptions } from './remind'
-import { MAX_ATTEMPTS } from './remind-plan'
+import { MAX_ATTEMPTS } from './domain/remind-plan'
 import { REMIND_JOB_ID, sendId, themeDayId } from './records/ids'
 import { ERR_NO_CREDIT } from './records/sends'
 import { createRouter } from './router'
@@ -86,16 +85,7 @@ function flakySender(errCode: number, openids: string[], times = Infinity) {
   }
 }
 
-function aBranch(id: string, schedule: Partial<BranchSchedule> = {}): Branch {
-  return {
-    id,
-    branchId: id,
-    name: id,
-    schedule: { ...structuredClone(DEFAULT_SCHEDULE), ...schedule },
-    settings: { targetHours: 32, committeeTargetHours: 32 },
-    createdAt: '2026-01-01T00:00:00+08:00',
-  }
-}
+const aBranch = (id: string, schedule: Partial<BranchSchedule> = {}) => aBranchBuilder(id).withSchedule(schedule).build()
 
 /** A member bound to WeChat, with a 核定 amount (a member without one gets no dues reminder). */
 const boundMember = (branchId: string, openid: string): Member => ({
@@ -103,20 +93,16 @@ const boundMember = (branchId: string, openid: string): Member => ({
   dues: { category: 'student', amount: 20 },
 })
 
-const theme = (moment: string, eventDate: string, branchId = BRANCH) => ({
+/** A due entry of the report: `theme:` and `dues:` keys are the stored event keys. */
+const dueOf = (kind: TemplateKind, key: 'theme' | 'dues') => (moment: string, eventDate: string, branchId = BRANCH) => ({
   branchId,
-  kind: 'meeting_reminder',
-  eventKey: `theme:${eventDate.slice(0, 7)}`,
+  kind,
+  eventKey: `${key}:${eventDate.slice(0, 7)}`,
   moment,
   eventDate,
 })
-const dues = (moment: string, eventDate: string, branchId = BRANCH) => ({
-  branchId,
-  kind: 'dues_reminder',
-  eventKey: `dues:${eventDate.slice(0, 7)}`,
-  moment,
-  eventDate,
-})
+const theme = dueOf('meeting_reminder', 'theme')
+const dues = dueOf('dues_reminder', 'dues')
 
 describe('what is due', () => {
   it.each([

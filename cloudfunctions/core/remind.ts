@@ -18,7 +18,7 @@ import { eventKey, REMIND_JOB_ID } from './records/ids'
 import { insertOnce, upsert } from './records/record-once'
 import { sendOnce } from './records/sends'
 import { branchSettings } from './records/settings'
-import { dueAt, meetingWindow, planReminders, type BranchSnapshot, type Delivery } from './remind-plan'
+import { dueAt, meetingWindow, planReminders, type BranchSnapshot, type Delivery } from './domain/remind-plan'
 import { ensureThemeDays } from './usecases/theme-days'
 
 const PAGE = 100
@@ -122,13 +122,14 @@ async function readSnapshot(ports: Ports, branch: Branch, now: Date): Promise<Br
   if (due.length === 0) return null
   const meetingIds = [...new Set(due.flatMap((d) => (d.meetingId ? [d.meetingId] : [])))]
   const duesMonths = due.flatMap((d) => (d.event.kind === 'dues_day' ? [d.event.month] : []))
+  // Exact queries, one per due moment or month, so that each is served by its index.
+  const each = <K, T>(keys: K[], read: (key: K) => Promise<T[]>) => Promise.all(keys.map(read)).then((rows) => rows.flat())
   const none = Promise.resolve([])
   const [members, credits, sends, payments, attendance, leaves] = await Promise.all([
     storage.find('members', { branchId: branch.id, active: true }),
     storage.find('credits', { branchId: branch.id }),
-    // One exact query per due moment: each is served by the sends index.
-    Promise.all(due.map((d) => storage.find('sends', { branchId: branch.id, eventKey: eventKey(d.event), moment: d.moment }))).then((s) => s.flat()),
-    duesMonths.length ? storage.find('payments', { branchId: branch.id, month: { $in: duesMonths } }) : none,
+    each(due, (d) => storage.find('sends', { branchId: branch.id, eventKey: eventKey(d.event), moment: d.moment })),
+    each(duesMonths, (month) => storage.find('payments', { branchId: branch.id, month })),
     meetingIds.length ? storage.find('attendance', { meetingId: { $in: meetingIds } }) : none,
     meetingIds.length ? storage.find('leaves', { meetingId: { $in: meetingIds }, state: 'approved' }) : none,
   ])

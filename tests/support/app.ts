@@ -1,6 +1,7 @@
 /**
  * The `api` router on an in-memory local runtime with the demo seed (CONTRACT §4) and a fixed
  * clock, called per openid through its public door — how the use-case specs drive the backend.
+ * The seed is made at the fixed clock, so its five months of dues history end the month before.
  *
  *   const app = await theDemoBranch({ at: '2026-05-20T10:00:00+08:00' })
  *   const { meeting } = await app.as('demo-secretary').ok('meeting.create', {...})
@@ -11,6 +12,7 @@ import type { Envelope, ErrorCode } from '../../types/envelope'
 import type { Ports, Storage } from '../../cloudfunctions/core/ports'
 import { createRouter } from '../../cloudfunctions/core/router'
 import { openLocalRuntime } from '../../cloudfunctions/core/runtime/local'
+import { seedDemoBranch } from '../../cloudfunctions/core/seed'
 import { fixedClock } from './clock'
 import { recordingLogger } from './log'
 
@@ -27,8 +29,9 @@ export const DEMO = {
 
 export async function theDemoBranch(opts: { at?: string; storage?: (real: Storage) => Storage } = {}) {
   const log = recordingLogger()
-  const runtime = await openLocalRuntime({ dataDir: null, seed: true, log })
+  const runtime = await openLocalRuntime({ dataDir: null, seed: false, log })
   const clock = fixedClock(opts.at ?? '2026-05-20T10:00:00+08:00')
+  await seedDemoBranch({ storage: runtime.storage, clock })
   const storage = runtime.storage
   const ports: Ports = { ...runtime.ports, clock, storage: opts.storage ? opts.storage(storage) : storage }
   const handle = createRouter(ports)

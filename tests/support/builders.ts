@@ -3,13 +3,46 @@
  * `aMember().withRoles('committee').boundTo('wx-1').build()`.
  */
 import type { MeetingFields } from '../../types/views'
-import type { LedgerEntry, MeetingScope, MeetingType, Member, PointsKind, Role } from '../../types/models'
+import type { Branch, BranchSchedule, LedgerEntry, MeetingScope, MeetingType, Member, PointsKind, Role } from '../../types/models'
 import { toShanghaiIso } from '../../src/domain/time'
+import { DEFAULT_SCHEDULE } from '../../cloudfunctions/core/domain/schedule'
 
 let seq = 0
 const nextId = (prefix: string) => `${prefix}-${String(++seq).padStart(4, '0')}`
 
 export const TEST_BRANCH_ID = 'demo-branch'
+
+type Setters<T> = Record<string, (doc: T, ...args: never[]) => void>
+type Builder<T, S extends Setters<T>> = {
+  [K in keyof S]: S[K] extends (doc: T, ...args: infer A) => void ? (...args: A) => Builder<T, S> : never
+} & { build(): T }
+
+/** A builder whose every setter changes `doc` and answers the builder; build() answers a copy. */
+function builderOf<T, S extends Setters<T>>(doc: T, setters: S): Builder<T, S> {
+  const builder = { build: () => structuredClone(doc) } as Record<string, unknown>
+  for (const [name, set] of Object.entries(setters)) {
+    builder[name] = (...args: never[]) => {
+      set(doc, ...args)
+      return builder
+    }
+  }
+  return builder as Builder<T, S>
+}
+
+export function aBranch(id = nextId('branch')) {
+  const branch: Branch = {
+    id,
+    branchId: id,
+    name: id,
+    schedule: structuredClone(DEFAULT_SCHEDULE),
+    settings: { targetHours: 32, committeeTargetHours: 32 },
+    createdAt: '2026-01-01T00:00:00+08:00',
+  }
+  return builderOf(branch, {
+    named: (b, name: string) => (b.name = name),
+    withSchedule: (b, schedule: Partial<BranchSchedule>) => Object.assign(b.schedule, schedule),
+  })
+}
 
 export function aMember(id = nextId('member')) {
   const member: Member = {
@@ -22,34 +55,14 @@ export function aMember(id = nextId('member')) {
     active: true,
     dues: null,
   }
-  const builder = {
-    named(name: string) {
-      member.name = name
-      return builder
-    },
-    withRoles(...roles: Role[]) {
-      member.roles = Array.from(new Set<Role>([...roles, 'member']))
-      return builder
-    },
-    boundTo(openid: string) {
-      member.openid = openid
-      return builder
-    },
-    inGroup(groupId: string | null) {
-      member.groupId = groupId
-      return builder
-    },
-    inBranch(branchId: string) {
-      member.branchId = branchId
-      return builder
-    },
-    inactive() {
-      member.active = false
-      return builder
-    },
-    build: (): Member => structuredClone(member),
-  }
-  return builder
+  return builderOf(member, {
+    named: (m, name: string) => (m.name = name),
+    withRoles: (m, ...roles: Role[]) => (m.roles = Array.from(new Set<Role>([...roles, 'member']))),
+    boundTo: (m, openid: string) => (m.openid = openid),
+    inGroup: (m, groupId: string | null) => (m.groupId = groupId),
+    inBranch: (m, branchId: string) => (m.branchId = branchId),
+    inactive: (m) => (m.active = false),
+  })
 }
 
 export function aLedgerEntry(id = nextId('ledger')) {
@@ -66,36 +79,15 @@ export function aLedgerEntry(id = nextId('ledger')) {
     at: '2026-05-22T15:00:00+08:00',
     reason: '参加主题党日',
   }
-  const builder = {
-    forMember(memberId: string) {
-      entry.memberId = memberId
-      return builder
-    },
-    ofKind(kind: PointsKind) {
-      entry.kind = kind
-      return builder
-    },
-    worth(points: number) {
-      entry.points = points
-      return builder
-    },
+  return builderOf(entry, {
+    forMember: (e, memberId: string) => (e.memberId = memberId),
+    ofKind: (e, kind: PointsKind) => (e.kind = kind),
+    worth: (e, points: number) => (e.points = points),
     /** 学时, kept in tenths as the ledger stores them. */
-    withStudyHours(hours: number) {
-      entry.studyTenths = Math.round(hours * 10)
-      return builder
-    },
-    inYear(year: number) {
-      entry.year = year
-      entry.at = `${year}-05-22T15:00:00+08:00`
-      return builder
-    },
-    fromSource(sourceId: string) {
-      entry.sourceId = sourceId
-      return builder
-    },
-    build: (): LedgerEntry => ({ ...entry }),
-  }
-  return builder
+    withStudyHours: (e, hours: number) => (e.studyTenths = Math.round(hours * 10)),
+    inYear: (e, year: number) => Object.assign(e, { year, at: `${year}-05-22T15:00:00+08:00` }),
+    fromSource: (e, sourceId: string) => (e.sourceId = sourceId),
+  })
 }
 
 /**
@@ -110,35 +102,17 @@ export function aMeeting(type: MeetingType = 'branch_assembly') {
     startAt: '2026-05-20T14:30:00+08:00',
     endAt: '2026-05-20T16:30:00+08:00',
   }
-  const builder = {
-    titled(title: string) {
-      fields.title = title
-      return builder
-    },
+  return builderOf(fields, {
+    titled: (f, title: string) => (f.title = title),
     /** Moves the meeting, keeping its length. */
-    startingAt(startAt: string) {
-      const length = Date.parse(fields.endAt) - Date.parse(fields.startAt)
-      fields.startAt = startAt
-      fields.endAt = toShanghaiIso(Date.parse(startAt) + (length > 0 ? length : TWO_HOURS))
-      return builder
+    startingAt: (f, startAt: string) => {
+      const length = Date.parse(f.endAt) - Date.parse(f.startAt)
+      f.startAt = startAt
+      f.endAt = toShanghaiIso(Date.parse(startAt) + (length > 0 ? length : TWO_HOURS))
     },
-    endingAt(endAt: string) {
-      fields.endAt = endAt
-      return builder
-    },
-    at(location: string) {
-      fields.location = location
-      return builder
-    },
-    forScope(scope: MeetingScope) {
-      fields.scope = scope
-      return builder
-    },
-    forGroup(groupId: string) {
-      fields.scope = { kind: 'group', groupId }
-      return builder
-    },
-    build: (): MeetingFields => structuredClone(fields),
-  }
-  return builder
+    endingAt: (f, endAt: string) => (f.endAt = endAt),
+    at: (f, location: string) => (f.location = location),
+    forScope: (f, scope: MeetingScope) => (f.scope = scope),
+    forGroup: (f, groupId: string) => (f.scope = { kind: 'group', groupId }),
+  })
 }

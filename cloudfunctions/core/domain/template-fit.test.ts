@@ -3,7 +3,7 @@
  * field's limit with 47003, and the message is lost. Times are Shanghai wall-clock times whatever
  * the server's zone (this suite also runs under TZ=UTC).
  */
-import { fitAmount, fitDate, fitPhrase, fitThing, fitTime, PHRASE_MAX, TEMPLATE_FIELDS, THING_MAX } from './template-fit'
+import { fitAmount, fitDate, fitPhrase, fitThing, fitTime, PHRASE_MAX, TEMPLATE_FIELDS, templateData, THING_MAX } from './template-fit'
 
 const length = (s: string) => Array.from(s).length
 
@@ -104,5 +104,26 @@ describe('the templates', () => {
       meeting_reminder: { thing1: 'thing', time2: 'time', thing3: 'thing', thing4: 'thing' },
       dues_reminder: { thing1: 'thing', date2: 'date', amount3: 'amount', thing4: 'thing' },
     })
+  })
+})
+
+describe('templateData', () => {
+  it('names the values after the fields in order, each fitted to its type', () => {
+    expect(templateData('dues_reminder', ['11月党费', '2026-11-27', 9300, '明天是党费缴纳日，请按时缴纳'])).toEqual({
+      thing1: '11月党费',
+      date2: '2026年11月27日',
+      amount3: '93.00元',
+      thing4: '明天是党费缴纳日，请按时缴纳',
+    })
+    expect(templateData('meeting_reminder', ['x'.repeat(30), '2026-11-27T06:30:00Z', '', '请准时参加'])).toEqual({
+      thing1: `${'x'.repeat(19)}…`,
+      time2: '2026年11月27日 14:30',
+      thing3: '无',
+      thing4: '请准时参加',
+    })
+  })
+
+  it('refuses values that do not match the fields one to one', () => {
+    expect(() => templateData('dues_reminder', ['11月党费', '2026-11-27', 9300])).toThrow('dues_reminder has 4 fields, got 3 values')
   })
 })

@@ -108,22 +108,29 @@ function checkPaidAt(month: string, paidAt: string, today: string) {
 }
 
 /**
- * Inserts the month's payment, or rewrites it where it still matches `overwritable`: a
- * compare-and-set, so that a confirmation landing between a member's read and write is never
- * turned back into a report.
+ * Inserts the member's payment for the month, or rewrites it where it still matches
+ * `overwritable`: a compare-and-set, so that a confirmation landing between a member's read and
+ * write is never turned back into a report.
  */
-async function writePayment(ctx: Context, payment: Payment, overwritable: Filter<Payment>): Promise<Payment> {
-  if (await insertOnce(ctx.storage, 'payments', payment)) return payment
-  const { id, branchId, ...patch } = payment
-  void branchId
-  if (await ctx.storage.updateWhere('payments', id, overwritable, { set: patch })) return payment
+async function writePayment(
+  ctx: Context,
+  member: Pick<Member, 'id' | 'branchId'>,
+  month: string,
+  fields: Pick<Payment, 'amount' | 'paidOn' | 'state' | 'reportedBy' | 'confirmedBy'>,
+  overwritable: Filter<Payment>,
+): Promise<Result<'dues.pay'>> {
+  const patch = { memberId: member.id, month, ...fields, updatedAt: toShanghaiIso(ctx.clock.now()) }
+  const id = paymentId(member.id, month)
+  const done = { month, amount: fields.amount, paidAt: fields.paidOn, state: fields.state }
+  if (await insertOnce(ctx.storage, 'payments', { id, branchId: member.branchId, ...patch })) return done
+  if (await ctx.storage.updateWhere('payments', id, overwritable, { set: patch })) return done
   const existing = await ctx.storage.get('payments', id)
   if (!existing) throw new Error('payment vanished')
-  if (existing.state === 'confirmed' && payment.state !== 'confirmed') {
+  if (existing.state === 'confirmed' && fields.state !== 'confirmed') {
     throw new AppError('CONFLICT', '书记已确认这个月的党费，如需更正请联系书记')
   }
   // CloudBase answers false for a rewrite that leaves the document as it was: it already holds this payment.
-  return payment
+  return done
 }
 
 export async function duesPay(ctx: Context, p: Payload<'dues.pay'>): Promise<Result<'dues.pay'>> {
@@ -134,20 +141,7 @@ export async function duesPay(ctx: Context, p: Payload<'dues.pay'>): Promise<Res
   if (!amount) throw invalidInput('amount', '书记还没有核定您的党费，请填写金额或联系书记')
   const paidAt = p.paidAt ?? today
   checkPaidAt(p.month, paidAt, today)
-  const payment: Payment = {
-    id: paymentId(me.id, p.month),
-    branchId: me.branchId,
-    memberId: me.id,
-    month: p.month,
-    amount,
-    paidOn: paidAt,
-    state: 'reported',
-    reportedBy: me.id,
-    confirmedBy: null,
-    updatedAt: toShanghaiIso(ctx.clock.now()),
-  }
-  await writePayment(ctx, payment, { state: 'reported' })
-  return { month: p.month, amount, paidAt, state: 'reported' }
+  return writePayment(ctx, me, p.month, { amount, paidOn: paidAt, state: 'reported', reportedBy: me.id, confirmedBy: null }, { state: 'reported' })
 }
 
 export async function duesConfirm(ctx: Context, p: Payload<'dues.confirm'>): Promise<Result<'dues.confirm'>> {
@@ -161,20 +155,8 @@ export async function duesConfirm(ctx: Context, p: Payload<'dues.confirm'>): Pro
   if (!amount) throw invalidInput('amount', '这位党员还没有核定党费，请填写金额')
   const paidAt = p.paidAt ?? existing?.paidOn ?? today
   checkPaidAt(p.month, paidAt, today)
-  const payment: Payment = {
-    id: paymentId(target.id, p.month),
-    branchId: secretary.branchId,
-    memberId: target.id,
-    month: p.month,
-    amount,
-    paidOn: paidAt,
-    state: 'confirmed',
-    reportedBy: existing?.reportedBy ?? secretary.id,
-    confirmedBy: secretary.id,
-    updatedAt: toShanghaiIso(ctx.clock.now()),
-  }
-  await writePayment(ctx, payment, {})
-  return { month: p.month, amount, paidAt, state: 'confirmed' }
+  const fields = { amount, paidOn: paidAt, state: 'confirmed' as const, reportedBy: existing?.reportedBy ?? secretary.id, confirmedBy: secretary.id }
+  return writePayment(ctx, target, p.month, fields, {})
 }
 
 export async function duesMine(ctx: Context, p: Payload<'dues.mine'>): Promise<Result<'dues.mine'>> {

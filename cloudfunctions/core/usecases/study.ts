@@ -123,7 +123,7 @@ export async function studyReview(ctx: Context, p: Payload<'study.review'>): Pro
   return { state }
 }
 
-async function yearTotals(ctx: Context, branchId: string, year: number, now: Date) {
+async function yearTotals(ctx: Context, branchId: string, year: number) {
   const [members, rows, branch] = await Promise.all([
     branchMembers(ctx, branchId),
     ctx.storage.find('ledger', { branchId, year }),
@@ -134,14 +134,14 @@ async function yearTotals(ctx: Context, branchId: string, year: number, now: Dat
     if (!byMember.has(r.memberId)) byMember.set(r.memberId, [])
     byMember.get(r.memberId)!.push(r)
   }
-  return { members, byMember, settings: branchSettings(branch, now).editable }
+  return { members, byMember, settings: branchSettings(branch, ctx.clock.now()).editable }
 }
 
 export async function studyOverview(ctx: Context, p: Payload<'study.overview'>): Promise<Result<'study.overview'>> {
   const me = requireMember(ctx)
   const now = ctx.clock.now()
   const year = p.year ?? inShanghai(now).year()
-  const { members, byMember, settings } = await yearTotals(ctx, me.branchId, year, now)
+  const { members, byMember, settings } = await yearTotals(ctx, me.branchId, year)
   const today = shanghaiDate(now)
   const asOf = today.slice(0, 4) === String(year) ? today : today.slice(0, 4) > String(year) ? `${year}-12-31` : `${year}-01-01`
   return {
@@ -158,9 +158,8 @@ export async function studyOverview(ctx: Context, p: Payload<'study.overview'>):
 
 export async function studyRanking(ctx: Context, p: Payload<'study.ranking'>): Promise<Result<'study.ranking'>> {
   const me = requireMember(ctx)
-  const now = ctx.clock.now()
-  const year = p.year ?? inShanghai(now).year()
-  const { members, byMember, settings } = await yearTotals(ctx, me.branchId, year, now)
+  const year = p.year ?? inShanghai(ctx.clock.now()).year()
+  const { members, byMember, settings } = await yearTotals(ctx, me.branchId, year)
   if (!settings.rankingsEnabled) throw new AppError('CONFLICT', '本支部没有开启积分排名')
   const rows = members.map((m) => {
     const sums = sumLedger(byMember.get(m.id) ?? [])

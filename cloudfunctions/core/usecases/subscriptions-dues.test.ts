@@ -6,18 +6,11 @@
  * behind: demo-member-07 has not paid since January (3 months), demo-member-15 since December
  * (4 months) and demo-member-20 missed April. Nobody has paid May yet; May's dues day is the 22nd.
  */
-import type { ActionName, Payload, Result } from '../actions'
-import type { Envelope, ErrorCode } from '../../../types/envelope'
-import type { Branch, Member } from '../../../types/models'
+import type { Member } from '../../../types/models'
 import { DUES_CATEGORIES, type DuesCategory } from '../domain/dues'
-import { DEFAULT_SCHEDULE } from '../domain/schedule'
-import { aMember } from '../../../tests/support/builders'
-import { fixedClock } from '../../../tests/support/clock'
-import { recordingLogger } from '../../../tests/support/log'
-import type { Ports, Storage } from '../ports'
-import { createRouter } from '../router'
-import { openLocalRuntime } from '../runtime/local'
-import { seedDemoBranch } from '../seed'
+import { failure, theDemoBranch } from '../../../tests/support/app'
+import { aBranch, aMember } from '../../../tests/support/builders'
+import type { Storage } from '../ports'
 
 const MAY_20 = '2026-05-20T10:00:00+08:00'
 const SECRETARY = 'demo-secretary'
@@ -25,42 +18,9 @@ const member = (n: number) => `demo-member-${String(n).padStart(2, '0')}`
 /** The 核定 amounts of the seed (分): employed 8500 元 → 1.5%; student; retired 6500 元 → 1%; employed 3000.01 元 → 1%. */
 const AMOUNT = { [member(1)]: 12750, [member(7)]: 20, [member(15)]: 6500, [member(20)]: 3000 }
 
-async function theDemoBranch(opts: { at?: string; storage?: (real: Storage) => Storage } = {}) {
-  const runtime = await openLocalRuntime({ dataDir: null, seed: false, log: recordingLogger() })
-  const clock = fixedClock(opts.at ?? MAY_20)
-  await seedDemoBranch({ storage: runtime.storage, clock })
-  const ports: Ports = { ...runtime.ports, clock, storage: opts.storage ? opts.storage(runtime.storage) : runtime.storage }
-  const handle = createRouter(ports)
-  const as = (openid: string) => {
-    const call = <K extends ActionName>(action: K, payload: Payload<K>) => handle({ action, payload }, { openid }) as Promise<Envelope<Result<K>>>
-    return {
-      call,
-      ok: async <K extends ActionName>(action: K, payload: Payload<K>): Promise<Result<K>> => {
-        const envelope = await call(action, payload)
-        if (!envelope.ok) throw new Error(`${action} as ${openid}: ${envelope.error.code} ${envelope.error.message}`)
-        return envelope.data
-      },
-      raw: (action: string, payload: unknown) => handle({ action, payload }, { openid }),
-    }
-  }
-  return { as, clock, storage: runtime.storage }
-}
-
-function failure(code: ErrorCode, messageContains?: string) {
-  return { ok: false, error: expect.objectContaining({ code, message: messageContains ? expect.stringContaining(messageContains) : expect.any(String) }) }
-}
-
 /** Another branch with one bound member, to check that nothing crosses branches. */
 async function anotherBranch(storage: Storage): Promise<Member> {
-  const branch: Branch = {
-    id: 'other-branch',
-    branchId: 'other-branch',
-    name: '另一个党支部',
-    schedule: DEFAULT_SCHEDULE,
-    settings: { targetHours: 32, committeeTargetHours: 32 },
-    createdAt: '2026-01-01T00:00:00+08:00',
-  }
-  await storage.insert('branches', branch)
+  await storage.insert('branches', aBranch('other-branch').named('另一个党支部').build())
   const other = aMember('other-01').inBranch('other-branch').boundTo('other-01').build()
   other.dues = { category: 'employed', base: 400000, amount: 4000 }
   await storage.insert('members', other)

@@ -3,17 +3,17 @@
  * read, without touching storage: the notices to write and the sends to make. Pure, so that a
  * doubled or retried run comes to the same plan, and so that it is specified as a table.
  */
-import type { Attendance, Branch, Credit, Leave, Meeting, Member, Notice, Payment, ReminderMoment, Send } from '../../types/models'
-import { isInvited, MEETING_TYPE_LABELS } from '../../src/domain/meetings'
-import { nextMonth } from '../../src/domain/relative-day'
-import { formatDateZh, inShanghai, shanghaiDate, toShanghaiIso } from '../../src/domain/time'
-import { dueReminders, type DueReminder } from './domain/reminders'
-import { monthNumber, monthSchedule } from './domain/schedule'
-import { templateData } from './domain/template-fit'
-import type { OutgoingMessage } from './ports'
-import { balancesOf } from './records/credits'
-import { eventKey, noticeId, sendId } from './records/ids'
-import type { Settings } from './records/settings'
+import type { Attendance, Branch, Credit, Leave, Meeting, Member, Notice, Payment, ReminderMoment, Send } from '../../../types/models'
+import { isInvited, MEETING_TYPE_LABELS } from '../../../src/domain/meetings'
+import { nextMonth } from '../../../src/domain/relative-day'
+import { formatDateZh, inShanghai, shanghaiDate, toShanghaiIso } from '../../../src/domain/time'
+import { dueReminders, type DueReminder } from './reminders'
+import { monthNumber, monthSchedule } from './schedule'
+import { templateData } from './template-fit'
+import type { OutgoingMessage } from '../ports'
+import { balancesOf } from '../records/credits'
+import { eventKey, noticeId, sendId } from '../records/ids'
+import type { Settings } from '../records/settings'
 
 /** A failed send is tried at most this many times. */
 export const MAX_ATTEMPTS = 3
@@ -89,11 +89,11 @@ export function planReminders(s: BranchSnapshot): ReminderPlan {
       }
       // No credit, no send: the member still sees the in-app notice.
       if (!member.openid || (balances.get(member.id)?.[d.kind] ?? 0) <= 0) continue
-      plan.deliveries.push({
-        send: { id, branchId: s.branch.id, memberId: member.id, kind: d.kind, eventKey: eventKey(d.event), moment: d.moment, state: 'claimed', attempts: 1, errCode: null, errMsg: null, claimedAt: toShanghaiIso(s.now), sentAt: null },
-        retrying: existing,
-        message: messageFor(d, meeting, member, notice),
-      })
+      const send: Send = {
+        id, branchId: s.branch.id, memberId: member.id, kind: d.kind, eventKey: notice.eventKey, moment: d.moment,
+        state: 'claimed', attempts: 1, errCode: null, errMsg: null, claimedAt: notice.createdAt, sentAt: null,
+      }
+      plan.deliveries.push({ send, retrying: existing, message: messageFor(d, meeting, member, notice) })
     }
   }
   return plan
