@@ -20,6 +20,9 @@ const H5_SPLIT_CHUNKS = {
     default: false as const,
     defaultVendors: false as const,
     taro: { name: 'taro', chunks: 'initial' as const, test: /[\\/]node_modules[\\/](@tarojs|react|react-dom|scheduler)[\\/]/, priority: 100 },
+    // NutUI's styles load with the runtime, before any page's: our classes on its components
+    // override its rules of the same specificity by coming later, as they did inside one page chunk.
+    nutuiStyles: { name: 'taro', type: 'css/mini-extract', test: /[\\/]node_modules[\\/]@nutui[\\/]/, priority: 60 },
     nutui: { name: 'nutui', test: /[\\/]node_modules[\\/]@nutui[\\/]/, priority: 50 },
     vendors: { name: 'vendors', test: /[\\/]node_modules[\\/]/, minChunks: 2, priority: 10 },
     common: { name: 'common', minChunks: 2, priority: 1, reuseExistingChunk: true },
