@@ -5,6 +5,30 @@ import prodConfig from './prod'
 
 const platform = process.env.TARO_ENV || 'weapp'
 
+/**
+ * H5 only (the mini-program has its own split into common/vendors/subpackages). Taro splits the
+ * initial chunks alone, so each page's lazily loaded chunk carried its own copy of NutUI and of
+ * our shared code, ~200 KB a page. Splitting every chunk makes NutUI, the other libraries and
+ * the code two pages share load once, whichever page comes first. The Taro and React runtime
+ * chunk holds only what the entry needs, so the first paint does not wait for Taro parts that
+ * only some pages use.
+ */
+const H5_SPLIT_CHUNKS = {
+  chunks: 'all' as const,
+  minSize: 0,
+  cacheGroups: {
+    default: false as const,
+    defaultVendors: false as const,
+    taro: { name: 'taro', chunks: 'initial' as const, test: /[\\/]node_modules[\\/](@tarojs|react|react-dom|scheduler)[\\/]/, priority: 100 },
+    // NutUI's styles load with the runtime, before any page's: our classes on its components
+    // override its rules of the same specificity by coming later, as they did inside one page chunk.
+    nutuiStyles: { name: 'taro', type: 'css/mini-extract', test: /[\\/]node_modules[\\/]@nutui[\\/]/, priority: 60 },
+    nutui: { name: 'nutui', test: /[\\/]node_modules[\\/]@nutui[\\/]/, priority: 50 },
+    vendors: { name: 'vendors', test: /[\\/]node_modules[\\/]/, minChunks: 2, priority: 10 },
+    common: { name: 'common', minChunks: 2, priority: 1, reuseExistingChunk: true },
+  },
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'zhibutong',
@@ -64,6 +88,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        chain.optimization.splitChunks(H5_SPLIT_CHUNKS)
       },
     },
   }

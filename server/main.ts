@@ -3,26 +3,14 @@
  * endpoints of CONTRACT §1, on one port. Nothing here is bundled into a cloud function.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import { createReadStream, existsSync, statSync } from 'node:fs'
-import { extname, join, normalize, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { openLocalRuntime } from '../cloudfunctions/core/runtime/local'
 import { issueSessionToken, OPENID_RE, verifySessionToken } from '../cloudfunctions/core/adapters/local/session-tokens'
 import { jsonLogger } from '../cloudfunctions/core/log'
 import { toShanghaiIso } from '../src/domain/time'
+import { staticFiles } from './static'
 
 const MAX_BODY = 1024 * 1024
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-}
 
 class BodyError extends Error {
   constructor(public readonly status: number, message: string) {
@@ -62,23 +50,7 @@ export async function startLocalServer(opts: { port: number; dataDir: string; se
   // The address phones open the invite link at: this server, or ZHIBU_PUBLIC_URL (e.g. a LAN address).
   const appUrl = (process.env.ZHIBU_PUBLIC_URL || `http://127.0.0.1:${opts.port}`).replace(/\/$/, '') + '/#'
   const rt = await openLocalRuntime({ dataDir: opts.dataDir, seed: opts.seed, log, appUrl })
-  const webRoot = resolve(opts.webRoot)
-
-  function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string) {
-    if (!existsSync(join(webRoot, 'index.html'))) {
-      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
-      res.end('H5 应用尚未构建：请运行 npm start（会自动构建）或 npm run build:h5')
-      return
-    }
-    const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '')
-    let file = join(webRoot, rel)
-    if (!file.startsWith(webRoot) || !existsSync(file) || !statSync(file).isFile()) file = join(webRoot, 'index.html')
-    const type = TYPES[extname(file)] ?? 'application/octet-stream'
-    const immutable = /\.[0-9a-f]{8}\./.test(file)
-    res.writeHead(200, { 'content-type': type, 'cache-control': immutable ? 'public, max-age=31536000' : 'no-cache' })
-    if (req.method === 'HEAD') return res.end()
-    createReadStream(file).pipe(res)
-  }
+  const serveStatic = staticFiles(opts.webRoot)
 
   async function route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://localhost')
@@ -140,7 +112,7 @@ export async function startLocalServer(opts: { port: number; dataDir: string; se
       return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '没有这个接口' } })
     }
     if (method !== 'GET' && method !== 'HEAD') return send(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: '不支持的请求方法' } })
-    serveStatic(req, res, path)
+    return serveStatic(req, res, path)
   }
 
   const server = createServer((req, res) => {
