@@ -1,9 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
 import { FormError, FormField } from '../../components/FormField'
 import { ResultPanel } from '../../components/ResultPanel'
-import { SessionGate } from '../../components/SessionGate'
-import { StateView } from '../../components/StateView'
+import { PageRoute } from '../../containers/PageRoute'
 import { TextArea } from '../../components/ui'
 import { MEETING_TYPE_LABELS } from '../../domain/meetings'
 import { LIMITS } from '../../domain/limits'
@@ -74,13 +72,5 @@ function Makeup({ meetingId }: { meetingId: string }) {
 }
 
 export default function MakeupPage() {
-  const id = useRouter().params.meetingId
-  if (!id) {
-    return (
-      <View className='page'>
-        <StateView status='error' errorMessage='没有找到这次补学，请从“学习”页进入。' />
-      </View>
-    )
-  }
-  return <SessionGate>{() => <Makeup meetingId={decodeURIComponent(id)} />}</SessionGate>
+  return <PageRoute params={['meetingId']} missing='没有找到这次补学，请从“学习”页进入。' render={({ params }) => <Makeup meetingId={params.meetingId} />} />
 }

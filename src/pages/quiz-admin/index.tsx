@@ -1,7 +1,7 @@
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
 import type { MemberView } from '../../../types/models'
-import { SessionGate } from '../../components/SessionGate'
+import { PageRoute } from '../../containers/PageRoute'
 import { leadsStudy } from '../../features/study/roles'
 import { PageMessage } from '../../features/study/views'
 import { ImportQuestions } from './import-questions'
@@ -26,7 +26,10 @@ function QuizAdmin({ member, view, tab }: { member: MemberView; view: Screen; ta
 
 /** 题库与测试 and its forms: one page, the screen chosen by `?view=`. */
 export default function QuizAdminPage() {
-  const params = useRouter().params
-  const tab: Tab = params.tab === 'bank' ? 'bank' : 'quizzes'
-  return <SessionGate>{(member) => <QuizAdmin member={member} view={screenOf(params.view)} tab={tab} />}</SessionGate>
+  return (
+    <PageRoute
+      optional={['view', 'tab']}
+      render={({ member, params }) => <QuizAdmin member={member} view={screenOf(params.view)} tab={params.tab === 'bank' ? 'bank' : 'quizzes'} />}
+    />
+  )
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { SessionGate } from '../../components/SessionGate'
+import { PageRoute } from '../../containers/PageRoute'
 import type { Started, Submitted } from '../../features/study/use-quiz-taking'
 import { NotFound } from '../../features/study/views'
 import { useRemote } from '../../hooks/use-remote'
@@ -7,9 +7,6 @@ import { call } from '../../services/call'
 import { AlreadyDone, Outcome } from './outcome'
 import { Intro } from './intro'
 import { Taking } from './taking'
-import { StateView } from '../../components/StateView'
-import { View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
 import './index.scss'
 
 /** One test: its intro, then the questions against the clock, then the outcome. */
@@ -28,13 +25,5 @@ function Quiz({ id }: { id: string }) {
 }
 
 export default function QuizPage() {
-  const id = useRouter().params.id
-  if (!id) {
-    return (
-      <View className='page'>
-        <StateView status='error' errorMessage='没有找到这次测试，请从“学习”页进入。' />
-      </View>
-    )
-  }
-  return <SessionGate>{() => <Quiz id={decodeURIComponent(id)} />}</SessionGate>
+  return <PageRoute params={['id']} missing='没有找到这次测试，请从“学习”页进入。' render={({ params }) => <Quiz id={params.id} />} />
 }

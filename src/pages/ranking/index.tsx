@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { MemberView } from '../../../types/models'
-import { SessionGate } from '../../components/SessionGate'
+import { SessionGate } from '../../containers/SessionGate'
 import { StateView } from '../../components/StateView'
 import { formatHours } from '../../display/study-display'
 import { RemoteCard, STUDY_TAB } from '../../features/study/views'

@@ -1,7 +1,6 @@
 import { View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
 import type { MemberView } from '../../../types/models'
-import { SessionGate } from '../../components/SessionGate'
+import { PageRoute } from '../../containers/PageRoute'
 import { TabSwitch } from '../../components/TabSwitch'
 import { leadsStudy } from '../../features/study/roles'
 import { PageMessage } from '../../features/study/views'
@@ -30,6 +29,5 @@ function StudyAdmin({ member, initialTab }: { member: MemberView; initialTab: Ta
 
 /** 支部学习管理: self-study to review, everyone's 学时, who owes 补学, and (the secretary's) settings. */
 export default function StudyAdminPage() {
-  const tab = tabOf(useRouter().params.tab)
-  return <SessionGate>{(member) => <StudyAdmin member={member} initialTab={tab} />}</SessionGate>
+  return <PageRoute optional={['tab']} render={({ member, params }) => <StudyAdmin member={member} initialTab={tabOf(params.tab)} />} />
 }

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { MemberView } from '../../../types/models'
-import { SessionGate } from '../../components/SessionGate'
+import { SessionGate } from '../../containers/SessionGate'
 import { StateView } from '../../components/StateView'
 import { useStudyHome } from '../../features/study/use-study-home'
 import { ActionBar, RemoteCard } from '../../features/study/views'
