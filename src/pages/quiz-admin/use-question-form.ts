@@ -71,18 +71,20 @@ export function useQuestionForm() {
     fallbackError: '没有保存成功，请重试',
     toast: true,
   })
-  const { values, set } = form
+  const { values } = form
+  // From the values as they are by then, so that two changes in one event both count.
+  const update = (change: (f: QuestionForm) => Partial<QuestionForm>) => {
+    form.setValues((f) => ({ ...f, ...change(f) }))
+    form.clearError()
+  }
   return {
     ...form,
     added,
     choices: answerChoices(values),
     canAddOption: values.options.length < optionsMax,
-    typeChosen: (type: QuestionType) => {
-      set('type', type)
-      set('answer', [])
-    },
-    optionTyped: (i: number, text: string) => set('options', values.options.map((x, j) => (j === i ? text : x))),
-    optionAdded: () => set('options', [...values.options, '']),
-    answerTapped: (i: number) => set('answer', toggleChoice(values.type, values.answer, i)),
+    typeChosen: (type: QuestionType) => update(() => ({ type, answer: [] })),
+    optionTyped: (i: number, text: string) => update((f) => ({ options: f.options.map((x, j) => (j === i ? text : x)) })),
+    optionAdded: () => update((f) => ({ options: [...f.options, ''] })),
+    answerTapped: (i: number) => update((f) => ({ answer: toggleChoice(f.type, f.answer, i) })),
   }
 }

@@ -70,26 +70,27 @@ export function useQuizForm() {
     fallbackError: '没有发布成功，请重试',
     toast: true,
   })
-  const { values, set } = form
+  const { values } = form
+  // From the values as they are by then, so that two changes in one event both count.
+  const update = (change: (f: QuizForm) => Partial<QuizForm>) => {
+    form.setValues((f) => ({ ...f, ...change(f) }))
+    form.clearError()
+  }
   const questions = bank.data?.questions ?? []
   const allChosen = questions.length > 0 && values.questionIds.length === questions.length
-  const chosen = (id: string) => values.questionIds.includes(id)
   return {
     ...form,
     today,
     bank,
     questions,
     allChosen,
-    chosen,
+    chosen: (id: string) => values.questionIds.includes(id),
     picker,
     pickerOpened: setPicker,
-    allToggled: () => set('questionIds', allChosen ? [] : questions.map((q) => q.id)),
-    questionToggled: (id: string) => set('questionIds', chosen(id) ? values.questionIds.filter((x) => x !== id) : [...values.questionIds, id]),
+    allToggled: () => update(() => ({ questionIds: allChosen ? [] : questions.map((q) => q.id) })),
+    questionToggled: (id: string) => update((f) => ({ questionIds: f.questionIds.includes(id) ? f.questionIds.filter((x) => x !== id) : [...f.questionIds, id] })),
     // A later start carries the end along, so the period never turns inside out.
-    opensPicked: (date: string) => {
-      set('opens', date)
-      if (values.closes < date) set('closes', date)
-    },
-    closesPicked: (date: string) => set('closes', date),
+    opensPicked: (date: string) => update((f) => ({ opens: date, closes: f.closes < date ? date : f.closes })),
+    closesPicked: (date: string) => update(() => ({ closes: date })),
   }
 }
