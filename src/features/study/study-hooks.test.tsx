@@ -21,6 +21,15 @@ const press = async (submit: () => Promise<unknown>) => {
 /** Taro's H5 toast is drawn into the page; the newest one's words. */
 const toasted = () => document.querySelector('.taro__toast')?.textContent ?? ''
 
+function filledInLog(title: string) {
+  const log = renderHook(() => useStudyLog())
+  act(() => {
+    log.result.current.set('title', title)
+    log.result.current.set('minutes', '45')
+  })
+  return log
+}
+
 describe('记录自学 (useStudyLog)', () => {
   it('puts each problem under its field and sends nothing', async () => {
     const server = fakeServer({ 'branch.settings': SETTINGS })
@@ -37,11 +46,7 @@ describe('记录自学 (useStudyLog)', () => {
     let fail = true
     const logged = { study: { title: '学习党章', kind: 'original', minutes: 45, studiedOn: '2026-12-01' }, counted: true }
     const server = fakeServer({ 'branch.settings': SETTINGS, 'study.log': () => (fail ? { error: { code: 'INTERNAL', message: '服务器开小差了，请稍后再试' } } : logged) as never })
-    const { result } = renderHook(() => useStudyLog())
-    act(() => {
-      result.current.set('title', '  学习党章  ')
-      result.current.set('minutes', '45')
-    })
+    const { result } = filledInLog('  学习党章  ')
     await press(result.current.submit)
     expect(result.current.formError).toBe('服务器开小差了，请稍后再试')
     expect(result.current.values.title).toBe('  学习党章  ')
@@ -60,11 +65,7 @@ describe('记录自学 (useStudyLog)', () => {
 
   it("says the server's words about a field, without the field's name", async () => {
     fakeServer({ 'branch.settings': SETTINGS, 'study.log': invalid('note', '心得不能超过 500 个字') as never })
-    const { result } = renderHook(() => useStudyLog())
-    act(() => {
-      result.current.set('title', '学习党章')
-      result.current.set('minutes', '45')
-    })
+    const { result } = filledInLog('学习党章')
     await press(result.current.submit)
     expect(result.current.formError).toBe('心得不能超过 500 个字')
     expect(result.current.errorField).toBe('note')

@@ -4,6 +4,7 @@ import type { QuestionType } from '../../../types/models'
 import { optionLetter, toggleChoice } from '../../display/quiz-view'
 import { LIMITS } from '../../domain/limits'
 import { JUDGE_OPTIONS, questionProblem } from '../../domain/study'
+import { changer, oneProblem } from '../../features/study/form-helpers'
 import { useActionForm } from '../../hooks/use-action-form'
 import { call } from '../../services/call'
 
@@ -58,10 +59,7 @@ export function useQuestionForm() {
   const [added, setAdded] = useState(0)
   const form = useActionForm({
     initial: () => blankQuestion(),
-    validate: (f: QuestionForm) => {
-      const message = validateQuestion(f)
-      return message ? { message } : null
-    },
+    validate: oneProblem(validateQuestion),
     send: (f: QuestionForm) => call('question.create', { type: f.type, stem: f.stem.trim(), ...filled(f) }),
     onDone: (_, f) => {
       setAdded((n) => n + 1)
@@ -72,11 +70,7 @@ export function useQuestionForm() {
     toast: true,
   })
   const { values } = form
-  // From the values as they are by then, so that two changes in one event both count.
-  const update = (change: (f: QuestionForm) => Partial<QuestionForm>) => {
-    form.setValues((f) => ({ ...f, ...change(f) }))
-    form.clearError()
-  }
+  const update = changer(form)
   return {
     ...form,
     added,

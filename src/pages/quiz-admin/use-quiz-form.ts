@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { LIMITS } from '../../domain/limits'
 import { addDays, shanghaiDate } from '../../domain/time'
+import { changer, oneProblem } from '../../features/study/form-helpers'
 import { useActionForm } from '../../hooks/use-action-form'
 import { useRemote } from '../../hooks/use-remote'
 import { call } from '../../services/call'
@@ -58,10 +59,7 @@ export function useQuizForm() {
   const [picker, setPicker] = useState<'opens' | 'closes' | null>(null)
   const form = useActionForm({
     initial: () => blankQuiz(today),
-    validate: (f: QuizForm) => {
-      const message = validateQuiz(f)
-      return message ? { message } : null
-    },
+    validate: oneProblem(validateQuiz),
     send: (f: QuizForm) => call('quiz.create', quizPayload(f)),
     onDone: () => {
       Taro.showToast({ title: '测试已发布', icon: 'success' })
@@ -71,11 +69,7 @@ export function useQuizForm() {
     toast: true,
   })
   const { values } = form
-  // From the values as they are by then, so that two changes in one event both count.
-  const update = (change: (f: QuizForm) => Partial<QuizForm>) => {
-    form.setValues((f) => ({ ...f, ...change(f) }))
-    form.clearError()
-  }
+  const update = changer(form)
   const questions = bank.data?.questions ?? []
   const allChosen = questions.length > 0 && values.questionIds.length === questions.length
   return {

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { EditableSettings } from '../../../types/views'
 import { LIMITS } from '../../domain/limits'
+import { oneProblem } from '../../features/study/form-helpers'
 import { useActionForm } from '../../hooks/use-action-form'
 import { call } from '../../services/call'
 
@@ -50,10 +51,7 @@ const payload = (f: SettingsForm) => ({
 export function useSettingsForm(saved: Settings) {
   const form = useActionForm({
     initial: () => toForm(saved),
-    validate: (f: SettingsForm) => {
-      const message = validateSettings(f)
-      return message ? { message } : null
-    },
+    validate: oneProblem(validateSettings),
     send: (f: SettingsForm) => call('branch.updateSettings', payload(f)),
     onDone: (r) => {
       form.reset(toForm(r.settings))
