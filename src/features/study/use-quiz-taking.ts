@@ -32,16 +32,10 @@ function useCountdown(deadline: string) {
   return left
 }
 
-/**
- * A test under way: the answers (kept as a draft), the countdown, and 交卷 exactly once, by a tap
- * or by itself when time runs out. A failed hand-in keeps the answers and may be tapped again
- * (the server takes one attempt only).
- */
-export function useQuizTaking(started: Started, onSubmitted: (r: Submitted, auto: boolean) => void) {
+/** 交卷 exactly once, by a tap or by the clock; the answers are the form's values, kept as a draft. */
+function useHandIn(started: Started, onSubmitted: (r: Submitted, auto: boolean) => void) {
   const quizId = started.quiz.id
   const ids = started.questions.map((q) => q.id)
-  const left = useCountdown(started.deadline)
-  const [confirming, setConfirming] = useState(false)
   const auto = useRef(false)
   const form = useActionForm({
     initial: () => readDraft(quizId),
@@ -53,18 +47,11 @@ export function useQuizTaking(started: Started, onSubmitted: (r: Submitted, auto
     fallbackError: '交卷没有成功，请检查网络后再点“交卷”',
   })
   const handing = form.busy || form.done !== null
-
-  function handIn(byTimer: boolean) {
+  const handIn = (byTimer: boolean) => {
     auto.current = byTimer
     form.submit()
   }
-
-  // Time is up: hand in what there is.
-  useEffect(() => {
-    if (left === 0 && !handing && !form.error) handIn(true)
-  }, [left, handing, form.error])
-
-  function optionTapped(questionId: string, type: QuestionType, index: number) {
+  const optionTapped = (questionId: string, type: QuestionType, index: number) => {
     if (handing) return
     form.setValues((a) => {
       const next = { ...a, [questionId]: toggleChoice(type, a[questionId] ?? [], index) }
@@ -72,6 +59,23 @@ export function useQuizTaking(started: Started, onSubmitted: (r: Submitted, auto
       return next
     })
   }
+  return { form, ids, handing, handIn, optionTapped }
+}
+
+/**
+ * A test under way: the answers (kept as a draft), the countdown, and 交卷 exactly once, by a tap
+ * or by itself when time runs out. A failed hand-in keeps the answers and may be tapped again
+ * (the server takes one attempt only).
+ */
+export function useQuizTaking(started: Started, onSubmitted: (r: Submitted, auto: boolean) => void) {
+  const { form, ids, handing, handIn, optionTapped } = useHandIn(started, onSubmitted)
+  const left = useCountdown(started.deadline)
+  const [confirming, setConfirming] = useState(false)
+
+  // Time is up: hand in what there is.
+  useEffect(() => {
+    if (left === 0 && !handing && !form.error) handIn(true)
+  }, [left, handing, form.error])
 
   const open = unansweredCount(ids, form.values)
   return {

@@ -7,18 +7,20 @@ import { ActionBar, RemoteCard } from '../../features/study/views'
 import { go, History, LeaderLinks, RankingLink, Tasks, XuexiCard, YearCard } from './parts'
 import './index.scss'
 
+function Unavailable({ error, onRetry }: { error: { message: string; code: string }; onRetry: () => void }) {
+  return (
+    <View className='page study'>
+      <StateView status='error' errorMessage={error.message} errorCode={error.code} onRetry={onRetry} />
+    </View>
+  )
+}
+
 function Study({ member }: { member: MemberView }) {
   const home = useStudyHome(member)
   const { points, quizzes, makeups, xuexi, history } = home
 
   // Without the year's figures (most often: no network) one message says it, not one per card.
-  if (points.error) {
-    return (
-      <View className='page study'>
-        <StateView status='error' errorMessage={points.error.message} errorCode={points.error.code} onRetry={home.everythingReloaded} />
-      </View>
-    )
-  }
+  if (points.error) return <Unavailable error={points.error} onRetry={home.everythingReloaded} />
   return (
     <View className='page page--actions study'>
       <StateView status={points.status} rows={4}>
