@@ -1,13 +1,15 @@
 import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
 import type { MemberView } from '../../../types/models'
+// The screens first: this subpackage's CSS keeps the order the forms were drawn in, FormField's
+// rules before NutUI's (whose input padding then wins, as on every other page).
+import { NewQuestion } from './new-question'
+import { NewQuiz } from './new-quiz'
+import { ImportQuestions } from './import-questions'
+import { Lists } from './lists'
 import { PageRoute } from '../../containers/PageRoute'
 import { leadsStudy } from '../../features/study/roles'
 import { PageMessage } from '../../features/study/views'
-import { ImportQuestions } from './import-questions'
-import { Lists } from './lists'
-import { NewQuestion } from './new-question'
-import { NewQuiz } from './new-quiz'
 import { screenOf, TITLES, type Screen, type Tab } from './screens'
 import './index.scss'
 

@@ -1,12 +1,14 @@
 import { View } from '@tarojs/components'
 import type { MemberView } from '../../../types/models'
+// The tabs first: this subpackage's CSS keeps the order the forms were drawn in, FormField's
+// rules before NutUI's (whose input padding then wins, as on every other page).
+import { SettingsTab } from './settings'
+import { MakeupTab, OverviewTab } from './figures'
+import { PendingTab } from './pending'
 import { PageRoute } from '../../containers/PageRoute'
 import { TabSwitch } from '../../components/TabSwitch'
 import { leadsStudy } from '../../features/study/roles'
 import { PageMessage } from '../../features/study/views'
-import { MakeupTab, OverviewTab } from './figures'
-import { PendingTab } from './pending'
-import { SettingsTab } from './settings'
 import { tabOf, useStudyAdminTabs, type Tab } from './use-tabs'
 import './index.scss'
 
