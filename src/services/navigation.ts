@@ -1,6 +1,9 @@
 /** Moving between pages where the tab bar's pages need switchTab and the others do not. */
 import Taro from '@tarojs/taro'
 
+/** H5 local mode's demo sign-in. */
+export const LOGIN_PAGE = '/pages/login/index'
+
 export const TAB_PAGES = ['/pages/index/index', '/pages/meetings/index', '/pages/study/index', '/pages/me/index']
 
 /** Opens an app route in place of the current page: a tab page by switching to it, any other by redirecting. */

@@ -1,6 +1,6 @@
 /**
- * H5 local mode's stand-in for WeChat's subscription sheet: the service asks, the sheet shown by
- * <SubscribeSheet> answers. In the mini-program WeChat shows its own sheet and this stays idle.
+ * H5 local mode's stand-in for WeChat's subscription sheet: asking opens the sheet, the sheet's
+ * buttons answer. In the mini-program WeChat shows its own sheet and this stays idle.
  */
 import { create } from 'zustand'
 import type { SubscribeAnswer } from '../../types/views'

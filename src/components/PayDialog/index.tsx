@@ -1,7 +1,8 @@
 import { Picker, Text, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { parseYuan, yuan } from '../../display/money'
-import { FormDialog, useDialogSubmit } from '../FormDialog'
+import { useActionForm } from '../../hooks/use-action-form'
+import { FormDialog } from '../FormDialog'
 import { Input } from '../ui'
 import './index.scss'
 
@@ -21,34 +22,32 @@ interface Props {
 
 /** Asks how much was paid and when; submits once and keeps what was typed on an error. */
 export function PayDialog({ visible, title, amount, today, earliest, confirmText, onConfirm, onClose }: Props) {
-  const [text, setText] = useState('')
-  const [date, setDate] = useState(today)
-  const { error, submit } = useDialogSubmit(visible)
-
+  const form = useActionForm({
+    initial: { text: '', date: today },
+    validate: ({ text }) => {
+      const fen = parseYuan(text)
+      return fen === null || fen <= 0 ? { field: 'text', message: '请填写金额，例如 12.50' } : null
+    },
+    send: ({ text, date }) => onConfirm(parseYuan(text) as number, date),
+    fallbackError: '没有成功，请重试',
+  })
+  const { reset } = form
   useEffect(() => {
-    if (visible) {
-      setText(amount ? yuan(amount) : '')
-      setDate(today)
-    }
-  }, [visible, amount, today])
-
-  function confirm() {
-    const fen = parseYuan(text)
-    return submit(fen === null || fen <= 0 ? '请填写金额，例如 12.50' : null, () => onConfirm(fen as number, date))
-  }
+    if (visible) reset({ text: amount ? yuan(amount) : '', date: today })
+  }, [visible, amount, today, reset])
 
   return (
-    <FormDialog visible={visible} title={title} confirmText={confirmText} onConfirm={confirm} onClose={onClose}>
+    <FormDialog visible={visible} title={title} confirmText={confirmText} onConfirm={form.submit} onClose={onClose}>
       <View className='pay-dialog'>
         <Text className='pay-dialog__label'>金额（元）</Text>
-        <Input className='pay-dialog__input' type='digit' value={text} onChange={(v) => setText(v)} placeholder='例如 12.50' />
+        <Input className='pay-dialog__input' type='digit' value={form.values.text} onChange={(v) => form.set('text', v)} placeholder='例如 12.50' />
         <Text className='pay-dialog__label'>缴纳日期</Text>
-        <Picker mode='date' value={date} start={earliest} end={today} onChange={(e) => setDate(String(e.detail.value))}>
-          <View className='pay-dialog__date'>{date}</View>
+        <Picker mode='date' value={form.values.date} start={earliest} end={today} onChange={(e) => form.set('date', String(e.detail.value))}>
+          <View className='pay-dialog__date'>{form.values.date}</View>
         </Picker>
-        {error ? (
+        {form.error ? (
           <View className='pay-dialog__error' role='alert'>
-            {error}
+            {form.error}
           </View>
         ) : null}
       </View>

@@ -47,7 +47,7 @@ describe('ReasonDialog', () => {
 
   it("stays open with the server's words, without the field name, when the server refuses", async () => {
     const onConfirm = jest.fn(async () => {
-      throw new ApiError('INVALID_INPUT', '参数有误：reason：请假原因不能超过 200 个字')
+      throw new ApiError('INVALID_INPUT', '参数有误：reason：请假原因不能超过 200 个字', 'reason', '请假原因不能超过 200 个字')
     })
     const { type, confirm, onClose } = setup(onConfirm)
     type('出差在外')

@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
-import { FormDialog, useDialogSubmit } from '../FormDialog'
+import { useEffect } from 'react'
+import { LIMITS } from '../../domain/limits'
+import { useActionForm } from '../../hooks/use-action-form'
+import { FormDialog } from '../FormDialog'
 import { TextArea } from '../ui'
 import './index.scss'
 
-export const REASON_MIN = 2
-export const REASON_MAX = 200
+const { min: REASON_MIN, max: REASON_MAX } = LIMITS.reason
 
 interface Props {
   visible: boolean
@@ -21,36 +22,34 @@ interface Props {
 
 /** Asks for a reason (请假, 取消会议, 补签) and submits it once, showing progress and any error in place. */
 export function ReasonDialog({ visible, title, hint, placeholder, confirmText, onConfirm, onClose }: Props) {
-  const [text, setText] = useState('')
-  const { error, setError, submit } = useDialogSubmit(visible)
-
-  function confirm() {
-    const reason = text.trim()
-    return submit(reason.length < REASON_MIN ? `请写明原因，至少 ${REASON_MIN} 个字` : null, async () => {
-      await onConfirm(reason)
-      setText('')
-    })
-  }
+  const form = useActionForm({
+    initial: { reason: '' },
+    validate: ({ reason }) => (reason.trim().length < REASON_MIN ? { field: 'reason', message: `请写明原因，至少 ${REASON_MIN} 个字` } : null),
+    send: ({ reason }) => onConfirm(reason.trim()),
+    onDone: () => form.reset(),
+    fallbackError: '没有成功，请重试',
+  })
+  const { clearError } = form
+  useEffect(() => {
+    if (visible) clearError()
+  }, [visible, clearError])
 
   return (
-    <FormDialog visible={visible} title={title} confirmText={confirmText} onConfirm={confirm} onClose={onClose} className='reason-dialog'>
+    <FormDialog visible={visible} title={title} confirmText={confirmText} onConfirm={form.submit} onClose={onClose} className='reason-dialog'>
       <View className='reason-dialog__body'>
         {hint ? <Text className='reason-dialog__hint'>{hint}</Text> : null}
         <TextArea
           className='reason-dialog__input'
-          value={text}
-          onChange={(v) => {
-            setText(v)
-            if (error) setError(null)
-          }}
+          value={form.values.reason}
+          onChange={(v) => form.set('reason', v)}
           placeholder={placeholder}
           maxLength={REASON_MAX}
           showCount
           autoSize
         />
-        {error ? (
+        {form.error ? (
           <View className='reason-dialog__error' role='alert'>
-            {error}
+            {form.error}
           </View>
         ) : null}
       </View>

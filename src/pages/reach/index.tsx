@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { TemplateKind } from '../../../types/models'
-import { SessionGate } from '../../components/SessionGate'
+import { SessionGate } from '../../containers/SessionGate'
 import { StateView } from '../../components/StateView'
 import { formatDateZh } from '../../domain/time'
 import { useRemote } from '../../hooks/use-remote'
 import { call } from '../../services/call'
-import { TEMPLATE_LABELS } from '../../services/subscribe'
+import { TEMPLATE_LABELS } from '../../display/reminders'
 import './index.scss'
 
 /**

@@ -1,6 +1,7 @@
 import { render, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { LOGIN_PAGE, SessionGate } from '.'
+import { SessionGate } from '.'
+import { LOGIN_PAGE } from '../../services/navigation'
 import { useSessionStore } from '../../stores/use-session-store'
 
 const CHECKIN_ROUTE = '/pages/checkin/index?t=WyJtLWFiYyJd.c2lnbmF0dXJl'
