@@ -4,8 +4,8 @@ import { QrCode } from '../../components/QrCode'
 import { StateView } from '../../components/StateView'
 import { StatusTag } from '../../components/StatusTag'
 import { PageRoute } from '../../containers/PageRoute'
-import { clockTime, formatMeetingTime } from '../../display/meeting-display'
-import { CHECKIN_OPENS_BEFORE_MIN, windowState } from '../../domain/meetings'
+import { checkinOpensAt, formatMeetingTime } from '../../display/meeting-display'
+import { windowState } from '../../domain/meetings'
 import { useCheckinCode } from '../../features/checkin/use-checkin-code'
 import type { MeetingView } from '../../../types/views'
 import type { Result } from '../../services/call'
@@ -18,8 +18,7 @@ const HOW_TO_SCAN =
 function PhaseNote({ meeting }: { meeting: MeetingView | null }) {
   const phase = meeting ? windowState(meeting, now()) : 'open'
   if (meeting && phase === 'not_yet') {
-    const opens = clockTime(new Date(Date.parse(meeting.startAt) - CHECKIN_OPENS_BEFORE_MIN * 60_000).toISOString())
-    return <Text className='code-page__phase'>签到 {opens} 开始，现在扫码还不能签到</Text>
+    return <Text className='code-page__phase'>签到 {checkinOpensAt(meeting.startAt)} 开始，现在扫码还不能签到</Text>
   }
   if (meeting && phase === 'closed') return <Text className='code-page__phase'>会议已结束，签到已关闭。漏签的党员请在考勤页补签</Text>
   return null
