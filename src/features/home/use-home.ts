@@ -1,7 +1,7 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { MemberView } from '../../../types/models'
 import { nextMonth } from '../../domain/relative-day'
 import { addDays, shanghaiDate } from '../../domain/time'
+import { usePullToReload } from '../../hooks/use-pull-to-reload'
 import { useRemote } from '../../hooks/use-remote'
 import { call } from '../../services/call'
 import { now } from '../../services/clock'
@@ -33,10 +33,7 @@ export function useHome(member: MemberView) {
   const notices = useRemote(() => call('notice.list', {}), [])
   const points = useRemote(() => call('points.mine', {}), [])
 
-  usePullDownRefresh(() => {
-    for (const r of [next, schedule, dues, notices, points]) r.reload()
-    Taro.stopPullDownRefresh()
-  })
+  usePullToReload(next, schedule, dues, notices, points)
 
   const isSecretary = member.roles.includes('secretary')
   return {

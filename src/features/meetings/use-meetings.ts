@@ -1,4 +1,3 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import type { MemberView } from '../../../types/models'
 import type { DayMark } from '../../components/MonthCalendar'
@@ -6,6 +5,7 @@ import { PERMISSIONS, mayCall } from '../../domain/permissions'
 import { nextMonth } from '../../domain/relative-day'
 import { calendarDay, daysInMonth, shanghaiDate } from '../../domain/time'
 import { useRefreshOnReturn } from '../../hooks/use-refresh-on-return'
+import { usePullToReload } from '../../hooks/use-pull-to-reload'
 import { useRemote } from '../../hooks/use-remote'
 import { call, type Result } from '../../services/call'
 import { now } from '../../services/clock'
@@ -61,10 +61,7 @@ export function useMeetings(member: MemberView) {
     list.refresh()
     calendar.refresh()
   })
-  usePullDownRefresh(() => {
-    for (const r of [list, calendar, months]) r.reload()
-    Taro.stopPullDownRefresh()
-  })
+  usePullToReload(list, calendar, months)
 
   const at = now()
   const all = list.data?.meetings ?? []

@@ -1,0 +1,34 @@
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { ROLE_ORDER } from '../../components/RoleTags'
+import { useRemote } from '../../hooks/use-remote'
+import { devLogin, listDemoUsers, type DemoUser } from '../../services/dev-login'
+import { replaceWith } from '../../services/navigation'
+import { useSessionStore } from '../../stores/use-session-store'
+
+const rank = (u: DemoUser) => Math.min(...u.roles.map((r) => ROLE_ORDER.indexOf(r)))
+const bySeniority = (a: DemoUser, b: DemoUser) => rank(a) - rank(b) || a.openid.localeCompare(b.openid)
+
+/** H5 local mode's sign-in: the demo users, most senior first, and signing in as one. */
+export function useDemoLogin() {
+  const users = useRemote(async () => (await listDemoUsers()).sort(bySeniority), [])
+  const signedIn = useSessionStore((s) => s.signedIn)
+  const returnConsumed = useSessionStore((s) => s.returnConsumed)
+  const [busy, setBusy] = useState<string | null>(null)
+
+  async function chosen(openid: string) {
+    if (busy) return
+    setBusy(openid)
+    try {
+      await signedIn(await devLogin(openid))
+      // Back to the page that asked for a sign-in (a check-in link, say), else home.
+      await replaceWith(returnConsumed() ?? '/pages/index/index')
+    } catch (err) {
+      Taro.showToast({ title: err instanceof Error ? err.message : '登录失败，请重试', icon: 'none' })
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return { users, busy, chosen }
+}
