@@ -55,4 +55,20 @@ describe('ReasonDialog', () => {
     await screen.findByText('请假原因不能超过 200 个字')
     expect(onClose).not.toHaveBeenCalled()
   })
+
+  it('opens blank again after a reason went through, and with the text kept after 返回', async () => {
+    const onConfirm = jest.fn(async () => undefined)
+    const props = { title: '请假', placeholder: '请写明原因', confirmText: '提交请假', onConfirm, onClose: jest.fn() }
+    const view = render(<ReasonDialog visible {...props} />)
+    const textarea = () => view.container.querySelector('taro-textarea-core') as HTMLElement & { value: string }
+    fireEvent(textarea(), new CustomEvent('input', { detail: { value: '出差在外' }, bubbles: true }))
+    view.rerender(<ReasonDialog visible={false} {...props} />)
+    view.rerender(<ReasonDialog visible {...props} />)
+    expect(textarea().value).toBe('出差在外')
+    fireEvent.click(screen.getByText('提交请假'))
+    await waitFor(() => expect(onConfirm).toHaveBeenCalledWith('出差在外'))
+    view.rerender(<ReasonDialog visible={false} {...props} />)
+    view.rerender(<ReasonDialog visible {...props} />)
+    await waitFor(() => expect(textarea().value).toBe(''))
+  })
 })

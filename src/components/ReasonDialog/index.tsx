@@ -26,13 +26,16 @@ export function ReasonDialog({ visible, title, hint, placeholder, confirmText, o
     initial: { reason: '' },
     validate: ({ reason }) => (reason.trim().length < REASON_MIN ? { field: 'reason', message: `请写明原因，至少 ${REASON_MIN} 个字` } : null),
     send: ({ reason }) => onConfirm(reason.trim()),
-    onDone: () => form.reset(),
     fallbackError: '没有成功，请重试',
   })
-  const { clearError } = form
+  // Opened again: blank after a reason that went through, else with what was typed before.
+  const { clearError, reset } = form
+  const sent = form.done !== null
   useEffect(() => {
-    if (visible) clearError()
-  }, [visible, clearError])
+    if (!visible) return
+    if (sent) reset()
+    else clearError()
+  }, [visible])
 
   return (
     <FormDialog visible={visible} title={title} confirmText={confirmText} onConfirm={form.submit} onClose={onClose} className='reason-dialog'>

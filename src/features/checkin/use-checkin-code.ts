@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { usePageVisible } from '../../hooks/use-page-visible'
-import { usePolling } from '../../hooks/use-polling'
+import { usePolling, useTimerLoop } from '../../hooks/use-polling'
 import { useRemote } from '../../hooks/use-remote'
 import { ApiError, call, type ClientErrorCode, type Result } from '../../services/call'
 
@@ -34,33 +34,23 @@ function useRotatingCode(meetingId: string, visible: boolean) {
   const [error, setError] = useState<ApiError | null>(null)
   const [staleSince, setStaleSince] = useState<number | null>(null)
 
-  useEffect(() => {
-    if (!visible) return
-    let stopped = false
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const next = async () => {
-      try {
-        const c = await call('checkin.code', { meetingId })
-        if (stopped) return
-        setCode((prev) => ({ text: codeText(c.path), refreshInSec: c.refreshInSec, serial: (prev?.serial ?? 0) + 1 }))
-        setError(null)
-        setStaleSince(null)
-        timer = setTimeout(next, c.refreshInSec * 1000)
-      } catch (err) {
-        if (stopped) return
-        const e = err instanceof ApiError ? err : new ApiError('INTERNAL', '获取签到码失败')
-        setError(e)
-        if (FINAL.has(e.code)) return
-        setStaleSince((s) => s ?? Date.now())
-        timer = setTimeout(next, RETRY_MS)
-      }
+  useTimerLoop(async (running) => {
+    try {
+      const c = await call('checkin.code', { meetingId })
+      if (!running()) return null
+      setCode((prev) => ({ text: codeText(c.path), refreshInSec: c.refreshInSec, serial: (prev?.serial ?? 0) + 1 }))
+      setError(null)
+      setStaleSince(null)
+      return c.refreshInSec * 1000
+    } catch (err) {
+      if (!running()) return null
+      const e = err instanceof ApiError ? err : new ApiError('INTERNAL', '获取签到码失败')
+      setError(e)
+      if (FINAL.has(e.code)) return null
+      setStaleSince((s) => s ?? Date.now())
+      return RETRY_MS
     }
-    next()
-    return () => {
-      stopped = true
-      clearTimeout(timer)
-    }
-  }, [visible, meetingId])
+  }, visible)
 
   const final = error !== null && FINAL.has(error.code)
   return { code, error, final, stale: staleSince !== null && Date.now() - staleSince > STALE_AFTER_MS }

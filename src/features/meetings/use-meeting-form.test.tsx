@@ -25,6 +25,14 @@ beforeEach(() => {
 
 const form = (member = SECRETARY, meetingId?: string) => renderHook(() => useMeetingForm({ member, initial: blankMeeting(member), meetingId }))
 
+/** Types a title and picks a date, the two things a new meeting lacks. */
+function fillIn(current: ReturnType<typeof useMeetingForm>, title: string) {
+  act(() => {
+    current.set('title', title)
+    current.set('date', '2025-03-28')
+  })
+}
+
 describe('the meeting form', () => {
   it('shows every problem at once and sends nothing', async () => {
     const sent = server({ ok: true, data: {} })
@@ -41,10 +49,7 @@ describe('the meeting form', () => {
   it('creates the meeting with trimmed words and without an empty location or agenda', async () => {
     const sent = server({ ok: true, data: { meeting: { id: 'm1' } } })
     const { result } = form()
-    act(() => {
-      result.current.set('title', '  学习全会精神  ')
-      result.current.set('date', '2025-03-28')
-    })
+    fillIn(result.current, '  学习全会精神  ')
     await act(async () => {
       expect(await result.current.submit()).toBe(true)
     })
@@ -66,10 +71,7 @@ describe('the meeting form', () => {
   it('clears an emptied location when saving an existing meeting', async () => {
     const sent = server({ ok: true, data: {} })
     const { result } = form(SECRETARY, 'm1')
-    act(() => {
-      result.current.set('title', '支委会')
-      result.current.set('date', '2025-03-28')
-    })
+    fillIn(result.current, '支委会')
     await act(async () => {
       await result.current.submit()
     })
@@ -80,10 +82,7 @@ describe('the meeting form', () => {
   it("shows the server's refusal in its own words, keeping what was typed", async () => {
     server({ ok: false, error: { code: 'INVALID_INPUT', message: '参数有误：scope.groupId：本支部没有这个党小组', field: 'scope.groupId', detail: '本支部没有这个党小组' } })
     const { result } = form()
-    act(() => {
-      result.current.set('title', '党小组会')
-      result.current.set('date', '2025-03-28')
-    })
+    fillIn(result.current, '党小组会')
     await act(async () => {
       expect(await result.current.submit()).toBe(false)
     })

@@ -87,36 +87,11 @@ function Manage({ seesAttendance, open, onCancel }: { seesAttendance: boolean; o
   )
 }
 
-function Detail({ member, id }: { member: MemberView; id: string }) {
-  const model = useMeetingDetail(id, member)
-  const { data, actions, kind } = model
-  if (!data || !actions || !kind) {
-    return (
-      <View className='page'>
-        <StateView remote={model.remote} rows={8} />
-      </View>
-    )
-  }
-  const { meeting } = data
+/** 请假 for a member, 取消会议 for an organiser: each asks for a reason. */
+function Dialogs({ meeting, model }: { meeting: MeetingView; model: ReturnType<typeof useMeetingDetail> }) {
   const close = () => model.setDialog(null)
   return (
-    <View className={actions.primary ? 'page page--actions detail' : 'page detail'}>
-      {actions.cancelled ? (
-        <View className='detail__cancelled' role='alert'>
-          <Text className='detail__cancelled-title'>本次会议已取消</Text>
-          {meeting.cancelReason ? <Text className='detail__cancelled-reason'>原因：{meeting.cancelReason}</Text> : null}
-        </View>
-      ) : null}
-      <About meeting={meeting} />
-      {!actions.cancelled ? <MyStatus kind={kind} line={model.line} myStatus={data.myStatus} actions={actions} onLeave={() => model.setDialog('leave')} /> : null}
-      {actions.manages ? <Manage seesAttendance={actions.seesAttendance} open={model.open} onCancel={() => model.setDialog('cancel')} /> : null}
-      {actions.primary ? (
-        <View className='action-bar'>
-          <Button block type='primary' className='action-bar__main' onClick={actions.primary === 'code' ? () => model.open('checkin-code') : () => scanToCheckIn()}>
-            {actions.primary === 'code' ? '显示签到码' : '扫码签到'}
-          </Button>
-        </View>
-      ) : null}
+    <>
       <ReasonDialog
         visible={model.dialog === 'leave'}
         title='请假'
@@ -135,6 +110,40 @@ function Detail({ member, id }: { member: MemberView; id: string }) {
         onConfirm={model.cancelConfirmed}
         onClose={close}
       />
+    </>
+  )
+}
+
+function Detail({ member, id }: { member: MemberView; id: string }) {
+  const model = useMeetingDetail(id, member)
+  const { data, actions, kind } = model
+  if (!data || !actions || !kind) {
+    return (
+      <View className='page'>
+        <StateView remote={model.remote} rows={8} />
+      </View>
+    )
+  }
+  const { meeting } = data
+  return (
+    <View className={actions.primary ? 'page page--actions detail' : 'page detail'}>
+      {actions.cancelled ? (
+        <View className='detail__cancelled' role='alert'>
+          <Text className='detail__cancelled-title'>本次会议已取消</Text>
+          {meeting.cancelReason ? <Text className='detail__cancelled-reason'>原因：{meeting.cancelReason}</Text> : null}
+        </View>
+      ) : null}
+      <About meeting={meeting} />
+      {!actions.cancelled ? <MyStatus kind={kind} line={model.line} myStatus={data.myStatus} actions={actions} onLeave={() => model.setDialog('leave')} /> : null}
+      {actions.manages ? <Manage seesAttendance={actions.seesAttendance} open={model.open} onCancel={() => model.setDialog('cancel')} /> : null}
+      {actions.primary ? (
+        <View className='action-bar'>
+          <Button block type='primary' className='action-bar__main' onClick={actions.primary === 'code' ? () => model.open('checkin-code') : () => scanToCheckIn()}>
+            {actions.primary === 'code' ? '显示签到码' : '扫码签到'}
+          </Button>
+        </View>
+      ) : null}
+      <Dialogs meeting={meeting} model={model} />
     </View>
   )
 }
