@@ -60,8 +60,7 @@ export function useBranchDues() {
     today,
     month,
     toPrev: () => setMonth(prevMonth(month)),
-    // No month after this one: nothing is due yet.
-    toNext: month >= today.slice(0, 7) ? undefined : () => setMonth(nextMonth(month)),
+    toNext: month >= today.slice(0, 7) ? undefined : () => setMonth(nextMonth(month)), // nothing is due after this month
     status,
     unpaid: items.filter((i) => !i.paid).sort((a, b) => b.unpaidStreak - a.unpaidStreak),
     paidItems: items.filter((i) => i.paid),
