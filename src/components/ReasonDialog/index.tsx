@@ -6,7 +6,7 @@ import { FormDialog } from '../FormDialog'
 import { TextArea } from '../ui'
 import './index.scss'
 
-const { min: REASON_MIN, max: REASON_MAX } = LIMITS.reason
+const REASON = LIMITS.reason
 
 interface Props {
   visible: boolean
@@ -24,7 +24,7 @@ interface Props {
 export function ReasonDialog({ visible, title, hint, placeholder, confirmText, onConfirm, onClose }: Props) {
   const form = useActionForm({
     initial: { reason: '' },
-    validate: ({ reason }) => (reason.trim().length < REASON_MIN ? { field: 'reason', message: `请写明原因，至少 ${REASON_MIN} 个字` } : null),
+    validate: ({ reason }) => (reason.trim().length < REASON.min ? { field: 'reason', message: `请写明原因，至少 ${REASON.min} 个字` } : null),
     send: ({ reason }) => onConfirm(reason.trim()),
     fallbackError: '没有成功，请重试',
   })
@@ -46,7 +46,7 @@ export function ReasonDialog({ visible, title, hint, placeholder, confirmText, o
           value={form.values.reason}
           onChange={(v) => form.set('reason', v)}
           placeholder={placeholder}
-          maxLength={REASON_MAX}
+          maxLength={REASON.max}
           showCount
           autoSize
         />

@@ -1,19 +1,13 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { RemindMe } from '.'
+import { fakeServer } from '../../testing/fake-server'
 
-type Sent = { action: string; payload: Record<string, unknown> }
-
-/** subscription.mine answers no credit yet; subscription.record the credit the answer gave. */
-function server() {
-  const sent: Sent[] = []
-  global.fetch = jest.fn(async (_url: string, init: { body: string }) => {
-    const body = JSON.parse(init.body) as Sent
-    sent.push(body)
-    const accepted = body.payload.results && (body.payload.results as Record<string, string>).dues_reminder === 'accept'
-    return { json: async () => ({ ok: true, data: { credits: { dues_reminder: accepted ? 1 : 0, meeting_reminder: 0 } } }) }
-  }) as unknown as typeof fetch
-  return sent
-}
+/** subscription.mine answers no credit yet; subscription.record the credit an 允许 gives. */
+const server = () =>
+  fakeServer((_, payload) => {
+    const results = payload.results as Record<string, string> | undefined
+    return { credits: { dues_reminder: results?.dues_reminder === 'accept' ? 1 : 0, meeting_reminder: 0 } }
+  })
 
 describe('RemindMe in H5 local mode', () => {
   it('asks through the stand-in sheet, tells the server the answer, and shows the reminders left', async () => {

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { AttendanceRow } from '../../../types/views'
 import { windowState } from '../../domain/meetings'
+import { useOneAtATime } from '../../hooks/use-one-at-a-time'
 import { usePageVisible } from '../../hooks/use-page-visible'
 import { usePolling } from '../../hooks/use-polling'
 import { useRefreshOnReturn } from '../../hooks/use-refresh-on-return'
@@ -18,25 +19,22 @@ export function useAttendance(meetingId: string) {
   const visible = usePageVisible()
   const [tab, setTab] = useState<AttendanceTab>('arrived')
   const [makeupFor, setMakeupFor] = useState<AttendanceRow | null>(null)
-  const [reviewing, setReviewing] = useState<string | null>(null)
+  const review = useOneAtATime<string>()
   const phase = remote.data ? windowState(remote.data.meeting, now()) : 'not_yet'
 
   usePolling(remote.refresh, REFRESH_EVERY_MS, visible && phase === 'open')
   useRefreshOnReturn(remote.refresh)
 
-  async function leaveReviewed(leaveId: string, approve: boolean) {
-    if (reviewing) return
-    setReviewing(leaveId)
-    try {
-      await call('leave.review', { leaveId, approve })
-      Taro.showToast({ title: approve ? '已批准' : '已不批准', icon: 'success' })
-      await remote.refresh()
-    } catch (err) {
-      Taro.showToast({ title: errorText(err, '操作失败，请重试'), icon: 'none' })
-    } finally {
-      setReviewing(null)
-    }
-  }
+  const leaveReviewed = (leaveId: string, approve: boolean) =>
+    review.run(leaveId, async () => {
+      try {
+        await call('leave.review', { leaveId, approve })
+        Taro.showToast({ title: approve ? '已批准' : '已不批准', icon: 'success' })
+        await remote.refresh()
+      } catch (err) {
+        Taro.showToast({ title: errorText(err, '操作失败，请重试'), icon: 'none' })
+      }
+    })
 
   /** For the 补签 dialog: a failure is shown there, which stays open. */
   async function makeupConfirmed(reason: string) {
@@ -52,7 +50,7 @@ export function useAttendance(meetingId: string) {
     phase,
     tab,
     setTab,
-    reviewing,
+    reviewing: review.running,
     leaveReviewed,
     makeupFor,
     setMakeupFor,

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
 import { ROLE_ORDER } from '../../components/RoleTags'
+import { useOneAtATime } from '../../hooks/use-one-at-a-time'
 import { useRemote } from '../../hooks/use-remote'
 import { devLogin, listDemoUsers, type DemoUser } from '../../services/dev-login'
 import { replaceWith } from '../../services/navigation'
@@ -14,21 +14,18 @@ export function useDemoLogin() {
   const users = useRemote(async () => (await listDemoUsers()).sort(bySeniority), [])
   const signedIn = useSessionStore((s) => s.signedIn)
   const returnConsumed = useSessionStore((s) => s.returnConsumed)
-  const [busy, setBusy] = useState<string | null>(null)
+  const signingIn = useOneAtATime<string>()
 
-  async function chosen(openid: string) {
-    if (busy) return
-    setBusy(openid)
-    try {
-      await signedIn(await devLogin(openid))
-      // Back to the page that asked for a sign-in (a check-in link, say), else home.
-      await replaceWith(returnConsumed() ?? '/pages/index/index')
-    } catch (err) {
-      Taro.showToast({ title: err instanceof Error ? err.message : '登录失败，请重试', icon: 'none' })
-    } finally {
-      setBusy(null)
-    }
-  }
+  const chosen = (openid: string) =>
+    signingIn.run(openid, async () => {
+      try {
+        await signedIn(await devLogin(openid))
+        // Back to the page that asked for a sign-in (a check-in link, say), else home.
+        await replaceWith(returnConsumed() ?? '/pages/index/index')
+      } catch (err) {
+        Taro.showToast({ title: err instanceof Error ? err.message : '登录失败，请重试', icon: 'none' })
+      }
+    })
 
-  return { users, busy, chosen }
+  return { users, busy: signingIn.running, chosen }
 }
