@@ -4,7 +4,7 @@
  */
 import type { MyMeetingStatus } from '../../types/views'
 import type { AttendanceStatus, Meeting } from '../../types/models'
-import { windowState } from '../domain/meetings'
+import { CHECKIN_OPENS_BEFORE_MIN, windowState } from '../domain/meetings'
 import { formatDateZh, inShanghai } from '../domain/time'
 
 /** A status a screen shows: an attendance status, or where a member stands before it has one. */
@@ -50,6 +50,11 @@ export function myStatusKind(
 /** "14:00" in Shanghai. */
 export function clockTime(instant: string): string {
   return inShanghai(instant).format('HH:mm')
+}
+
+/** When check-in opens for a meeting, "13:30". */
+export function checkinOpensAt(startAt: string): string {
+  return clockTime(new Date(Date.parse(startAt) - CHECKIN_OPENS_BEFORE_MIN * 60_000).toISOString())
 }
 
 /** "12月25日（周五）14:00–16:00", or both dates when a meeting runs past midnight. */

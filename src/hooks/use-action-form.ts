@@ -50,6 +50,35 @@ const NO_FAILURE: Failure = { errors: {}, error: null, errorField: null }
 
 const asList = (found: Problem | Problem[] | null | undefined): Problem[] => (found ? ([] as Problem[]).concat(found) : [])
 
+const initialValues = <V>(initial: V | (() => V)): V => (typeof initial === 'function' ? (initial as () => V)() : initial)
+
+/** The latest render's value, for callbacks made once. */
+function useLatest<T>(value: T) {
+  const ref = useRef(value)
+  ref.current = value
+  return ref
+}
+
+/** A changed field loses its problem, and the last failure's sentence goes. */
+function withoutProblem(f: Failure, field: string): Failure {
+  const { [field]: _gone, ...errors } = f.errors
+  return { errors, error: null, errorField: null }
+}
+
+/** Problems found before sending: all of them by field, the first as the sentence. */
+function invalid(problems: Problem[], toast?: boolean): Failure {
+  if (toast) Taro.showToast({ title: problems.some((p) => p.field) ? '请按红字提示修改' : problems[0].message, icon: 'none' })
+  const errors = Object.fromEntries(problems.filter((p) => p.field).map((p) => [p.field, p.message]))
+  return { errors, error: problems[0].message, errorField: problems[0].field ?? null }
+}
+
+/** A failed send: the server's words and the payload field it names, or the fallback. */
+function refused(err: unknown, fallback: string, toast?: boolean): Failure {
+  const error = errorText(err, fallback)
+  if (toast) Taro.showToast({ title: error, icon: 'none', duration: 3000 })
+  return { errors: {}, error, errorField: err instanceof ApiError ? (err.field ?? null) : null }
+}
+
 /**
  * The one "check → send once → show the outcome" sequence of every form and dialog: it never
  * sends twice at a time, keeps what was typed when anything goes wrong, and shows the server's
@@ -60,29 +89,22 @@ export function useActionForm<V, R = unknown>(options: ActionFormOptions<V, R>):
   const [failure, setFailure] = useState<Failure>(NO_FAILURE)
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<{ result: R } | null>(null)
-  // A ref as well as state: two taps in one frame both see the state from before the first.
-  const sending = useRef(false)
-  const latest = useRef({ options, values, done })
-  latest.current = { options, values, done }
+  const sending = useRef(false) // as well as `busy`: two taps in one frame both see the state from before the first
+  const latest = useLatest({ options, values, done })
+  const fail = (f: Failure) => {
+    setFailure(f)
+    return false
+  }
 
   const set = useCallback(<K extends keyof V>(field: K, value: V[K]) => {
     setValues((v) => ({ ...v, [field]: value }))
-    setFailure((f) => {
-      const { [field as string]: _gone, ...errors } = f.errors
-      return { errors, error: null, errorField: null }
-    })
+    setFailure((f) => withoutProblem(f, field as string))
   }, [])
-
   const submit = useCallback(async () => {
     const { options: o, values: v, done: d } = latest.current
     if (sending.current || d) return false
     const problems = asList(o.validate?.(v))
-    if (problems.length) {
-      const errors = Object.fromEntries(problems.filter((p) => p.field).map((p) => [p.field, p.message]))
-      setFailure({ errors, error: problems[0].message, errorField: problems[0].field ?? null })
-      if (o.toast) Taro.showToast({ title: problems.some((p) => p.field) ? '请按红字提示修改' : problems[0].message, icon: 'none' })
-      return false
-    }
+    if (problems.length) return fail(invalid(problems, o.toast))
     sending.current = true
     setBusy(true)
     setFailure(NO_FAILURE)
@@ -92,24 +114,17 @@ export function useActionForm<V, R = unknown>(options: ActionFormOptions<V, R>):
       o.onDone?.(result, v)
       return true
     } catch (err) {
-      const error = errorText(err, o.fallbackError)
-      setFailure({ errors: {}, error, errorField: err instanceof ApiError ? (err.field ?? null) : null })
-      if (o.toast) Taro.showToast({ title: error, icon: 'none', duration: 3000 })
-      return false
+      return fail(refused(err, o.fallbackError, o.toast))
     } finally {
       sending.current = false
       setBusy(false)
     }
   }, [])
-
   const reset = useCallback((next?: V) => {
-    const { initial } = latest.current.options
-    setValues(next ?? (typeof initial === 'function' ? (initial as () => V)() : initial))
+    setValues(next ?? initialValues(latest.current.options.initial))
     setFailure(NO_FAILURE)
     setDone(null)
   }, [])
-
   const clearError = useCallback(() => setFailure(NO_FAILURE), [])
-
   return { values, set, setValues, ...failure, busy, done: done ? done.result : null, submit, reset, clearError }
 }

@@ -11,10 +11,10 @@ import { ApiError, call } from './call'
 
 export type SubscribeAnswers = Partial<Record<TemplateKind, SubscribeAnswer>>
 
-/** The build's template ids; bound once, as the injected constant is an object literal. */
-const TEMPLATES: Record<TemplateKind, string> = TEMPLATE_IDS
-
 async function askWeChat(kinds: TemplateKind[]): Promise<SubscribeAnswers> {
+  // The build's template ids, read only on the mini-program's path; bound once, as the injected
+  // constant is an object literal.
+  const TEMPLATES: Record<TemplateKind, string> = TEMPLATE_IDS
   const ids = kinds.map((k) => TEMPLATES[k]).filter(Boolean)
   if (ids.length === 0) throw new ApiError('INTERNAL', '管理员还没有配置订阅消息模板')
   try {

@@ -13,22 +13,27 @@ beforeAll(() => {
 })
 afterAll(() => jest.restoreAllMocks())
 
-function setup(onConfirm: (reason: string) => Promise<void>) {
+function setup(onConfirm: (reason: string) => Promise<void> = jest.fn(async () => undefined)) {
   const onClose = jest.fn()
-  const view = render(
-    <ReasonDialog visible title='请假' placeholder='请写明原因' confirmText='提交请假' onConfirm={onConfirm} onClose={onClose} />,
+  const dialog = (visible: boolean) => (
+    <ReasonDialog visible={visible} title='请假' placeholder='请写明原因' confirmText='提交请假' onConfirm={onConfirm} onClose={onClose} />
   )
+  const view = render(dialog(true))
   // Taro's textarea is a web component that reports typing as an `input` event with the value in `detail`.
-  const textarea = view.container.querySelector('taro-textarea-core')!
+  const textarea = view.container.querySelector('taro-textarea-core') as HTMLElement & { value: string }
   const type = (text: string) => fireEvent(textarea, new CustomEvent('input', { detail: { value: text }, bubbles: true }))
   const confirm = () => fireEvent.click(screen.getByText('提交请假'))
-  return { type, confirm, onClose }
+  /** Closed (返回 or a confirm that went through) and opened again. */
+  const reopen = () => {
+    view.rerender(dialog(false))
+    view.rerender(dialog(true))
+  }
+  return { type, confirm, onConfirm, onClose, reopen, text: () => textarea.value }
 }
 
 describe('ReasonDialog', () => {
   it('asks for at least two characters and does not submit a blank reason', async () => {
-    const onConfirm = jest.fn(async () => undefined)
-    const { type, confirm } = setup(onConfirm)
+    const { type, confirm, onConfirm } = setup()
     type('  ')
     confirm()
     await screen.findByText('请写明原因，至少 2 个字')
@@ -36,8 +41,7 @@ describe('ReasonDialog', () => {
   })
 
   it('submits the trimmed reason once and closes', async () => {
-    const onConfirm = jest.fn(async () => undefined)
-    const { type, confirm, onClose } = setup(onConfirm)
+    const { type, confirm, onConfirm, onClose } = setup()
     type('  出差在外  ')
     confirm()
     await waitFor(() => expect(onClose).toHaveBeenCalled())
@@ -54,5 +58,16 @@ describe('ReasonDialog', () => {
     confirm()
     await screen.findByText('请假原因不能超过 200 个字')
     expect(onClose).not.toHaveBeenCalled()
+  })
+
+  it('opens blank again after a reason went through, and with the text kept after 返回', async () => {
+    const { type, confirm, onConfirm, reopen, text } = setup()
+    type('出差在外')
+    reopen()
+    expect(text()).toBe('出差在外')
+    confirm()
+    await waitFor(() => expect(onConfirm).toHaveBeenCalledWith('出差在外'))
+    reopen()
+    await waitFor(() => expect(text()).toBe(''))
   })
 })

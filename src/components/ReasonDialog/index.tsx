@@ -6,7 +6,7 @@ import { FormDialog } from '../FormDialog'
 import { TextArea } from '../ui'
 import './index.scss'
 
-const { min: REASON_MIN, max: REASON_MAX } = LIMITS.reason
+const REASON = LIMITS.reason
 
 interface Props {
   visible: boolean
@@ -24,15 +24,18 @@ interface Props {
 export function ReasonDialog({ visible, title, hint, placeholder, confirmText, onConfirm, onClose }: Props) {
   const form = useActionForm({
     initial: { reason: '' },
-    validate: ({ reason }) => (reason.trim().length < REASON_MIN ? { field: 'reason', message: `请写明原因，至少 ${REASON_MIN} 个字` } : null),
+    validate: ({ reason }) => (reason.trim().length < REASON.min ? { field: 'reason', message: `请写明原因，至少 ${REASON.min} 个字` } : null),
     send: ({ reason }) => onConfirm(reason.trim()),
-    onDone: () => form.reset(),
     fallbackError: '没有成功，请重试',
   })
-  const { clearError } = form
+  // Opened again: blank after a reason that went through, else with what was typed before.
+  const { clearError, reset } = form
+  const sent = form.done !== null
   useEffect(() => {
-    if (visible) clearError()
-  }, [visible, clearError])
+    if (!visible) return
+    if (sent) reset()
+    else clearError()
+  }, [visible])
 
   return (
     <FormDialog visible={visible} title={title} confirmText={confirmText} onConfirm={form.submit} onClose={onClose} className='reason-dialog'>
@@ -43,7 +46,7 @@ export function ReasonDialog({ visible, title, hint, placeholder, confirmText, o
           value={form.values.reason}
           onChange={(v) => form.set('reason', v)}
           placeholder={placeholder}
-          maxLength={REASON_MAX}
+          maxLength={REASON.max}
           showCount
           autoSize
         />

@@ -1,22 +1,15 @@
 import { render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { PageRoute } from '.'
+import { route } from '../../testing/taro-page'
 import { useSessionStore } from '../../stores/use-session-store'
 
 const MEMBER = { id: 'demo-member-01', name: '陈志强', roles: ['member'], branchId: 'b', groupId: 'g', branchName: '示例党支部', groupName: '第一党小组' }
 
-let mockParams: Record<string, string> = {}
 // Outside Taro's page runtime there is no router: the route's query is what the test says.
-jest.mock('@tarojs/taro', () => {
-  const useRouter = () => ({ params: mockParams })
-  const actual = jest.requireActual('@tarojs/taro')
-  const withRouter = (api: Record<string | symbol, unknown>) => new Proxy(api, { get: (target, key) => (key === 'useRouter' ? useRouter : target[key]) })
-  return new Proxy(actual, { get: (target, key) => (key === 'useRouter' ? useRouter : key === 'default' ? withRouter(target.default) : target[key]) })
-})
+jest.mock('@tarojs/taro', () => require('../../testing/taro-page').withPageHooks())
 
-function routeTo(params: Record<string, string>) {
-  mockParams = params
-}
+const routeTo = (params: Record<string, string>) => (route.params = params)
 
 beforeEach(() => {
   useSessionStore.setState({ token: null, me: null, status: 'idle', error: null })

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
 import { PhotoField as PhotoFieldView } from '../../components/PhotoField'
+import { useOneAtATime } from '../../hooks/use-one-at-a-time'
 import { choosePhoto, PhotoError, type PickedPhoto } from '../../services/photo'
 
 interface Props {
@@ -13,20 +13,17 @@ interface Props {
 
 /** An optional photo, picked from the album or the camera and shrunk for sending. */
 export function PhotoField({ label, value, onChange, hint }: Props) {
-  const [busy, setBusy] = useState(false)
+  const picking = useOneAtATime()
 
-  async function pick() {
-    if (busy) return
-    setBusy(true)
-    try {
-      const photo = await choosePhoto()
-      if (photo) onChange(photo)
-    } catch (err) {
-      Taro.showToast({ title: err instanceof PhotoError ? err.message : '图片没有处理好，请换一张', icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
-  }
+  const pick = () =>
+    picking.run(true, async () => {
+      try {
+        const photo = await choosePhoto()
+        if (photo) onChange(photo)
+      } catch (err) {
+        Taro.showToast({ title: err instanceof PhotoError ? err.message : '图片没有处理好，请换一张', icon: 'none' })
+      }
+    })
 
-  return <PhotoFieldView label={label} hint={hint} preview={value?.preview ?? null} busy={busy} onPick={pick} onClear={() => onChange(null)} />
+  return <PhotoFieldView label={label} hint={hint} preview={value?.preview ?? null} busy={picking.running !== null} onPick={pick} onClear={() => onChange(null)} />
 }

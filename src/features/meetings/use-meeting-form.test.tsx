@@ -1,23 +1,12 @@
 import { act, renderHook } from '@testing-library/react'
 import type { MemberView } from '../../../types/models'
 import { useSessionStore } from '../../stores/use-session-store'
+import { fakeServer } from '../../testing/fake-server'
 import { blankMeeting } from './meeting-form'
 import { useMeetingForm } from './use-meeting-form'
 
 const SECRETARY: MemberView = { id: 's', name: '王书记', roles: ['secretary'], branchId: 'b', groupId: 'g1', branchName: '示例党支部', groupName: '第一党小组' }
 const GROUP_LEADER: MemberView = { ...SECRETARY, id: 'l', name: '李组长', roles: ['group_leader'] }
-
-type Sent = { action: string; payload: Record<string, unknown> }
-
-/** The server: records what was sent and answers `answer` (an envelope). */
-function server(answer: unknown) {
-  const sent: Sent[] = []
-  global.fetch = jest.fn(async (_url: string, init: { body: string }) => {
-    sent.push(JSON.parse(init.body))
-    return { json: async () => answer }
-  }) as unknown as typeof fetch
-  return sent
-}
 
 beforeEach(() => {
   useSessionStore.setState({ me: { openid: 's', member: SECRETARY, groups: [{ id: 'g1', name: '第一党小组' }, { id: 'g2', name: '第二党小组' }] } as never })
@@ -25,9 +14,17 @@ beforeEach(() => {
 
 const form = (member = SECRETARY, meetingId?: string) => renderHook(() => useMeetingForm({ member, initial: blankMeeting(member), meetingId }))
 
+/** Types a title and picks a date, the two things a new meeting lacks. */
+function fillIn(current: ReturnType<typeof useMeetingForm>, title: string) {
+  act(() => {
+    current.set('title', title)
+    current.set('date', '2025-03-28')
+  })
+}
+
 describe('the meeting form', () => {
   it('shows every problem at once and sends nothing', async () => {
-    const sent = server({ ok: true, data: {} })
+    const sent = fakeServer(() => ({}))
     const { result } = form()
     act(() => result.current.timeChosen('end', '14:00'))
     await act(async () => {
@@ -39,12 +36,9 @@ describe('the meeting form', () => {
   })
 
   it('creates the meeting with trimmed words and without an empty location or agenda', async () => {
-    const sent = server({ ok: true, data: { meeting: { id: 'm1' } } })
+    const sent = fakeServer(() => ({ meeting: { id: 'm1' } }))
     const { result } = form()
-    act(() => {
-      result.current.set('title', '  学习全会精神  ')
-      result.current.set('date', '2025-03-28')
-    })
+    fillIn(result.current, '  学习全会精神  ')
     await act(async () => {
       expect(await result.current.submit()).toBe(true)
     })
@@ -64,12 +58,9 @@ describe('the meeting form', () => {
   })
 
   it('clears an emptied location when saving an existing meeting', async () => {
-    const sent = server({ ok: true, data: {} })
+    const sent = fakeServer(() => ({}))
     const { result } = form(SECRETARY, 'm1')
-    act(() => {
-      result.current.set('title', '支委会')
-      result.current.set('date', '2025-03-28')
-    })
+    fillIn(result.current, '支委会')
     await act(async () => {
       await result.current.submit()
     })
@@ -78,12 +69,11 @@ describe('the meeting form', () => {
   })
 
   it("shows the server's refusal in its own words, keeping what was typed", async () => {
-    server({ ok: false, error: { code: 'INVALID_INPUT', message: '参数有误：scope.groupId：本支部没有这个党小组', field: 'scope.groupId', detail: '本支部没有这个党小组' } })
-    const { result } = form()
-    act(() => {
-      result.current.set('title', '党小组会')
-      result.current.set('date', '2025-03-28')
+    fakeServer(() => {
+      throw { code: 'INVALID_INPUT', message: '参数有误：scope.groupId：本支部没有这个党小组', field: 'scope.groupId', detail: '本支部没有这个党小组' }
     })
+    const { result } = form()
+    fillIn(result.current, '党小组会')
     await act(async () => {
       expect(await result.current.submit()).toBe(false)
     })

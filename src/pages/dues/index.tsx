@@ -1,69 +1,65 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import type { DuesItem } from '../../../types/views'
 import type { MemberView } from '../../../types/models'
 import { PayDialog } from '../../components/PayDialog'
-import { RemindMe } from '../../containers/RemindMe'
-import { SessionGate } from '../../containers/SessionGate'
 import { StateView } from '../../components/StateView'
 import { Button } from '../../components/ui'
+import { PageRoute } from '../../containers/PageRoute'
+import { RemindMe } from '../../containers/RemindMe'
 import { DUES_CATEGORY_LABELS, yuan } from '../../display/money'
-import { nextMonth } from '../../domain/relative-day'
-import { calendarDay, shanghaiDate } from '../../domain/time'
-import { useRemote } from '../../hooks/use-remote'
-import { call } from '../../services/call'
+import type { Result } from '../../services/call'
+import { monthLabel, useBranchDues, useMyDues } from '../../features/dues/use-dues'
 import './index.scss'
-import { now } from '../../services/clock'
 
 /** Six months in a row unpaid is 自行脱党 (条例第三十一条): flag members from three on. */
 export const DRIFTING_FROM = 3
 
-const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5))}月`
-const prevMonth = (month: string) => calendarDay(`${month}-01`).subtract(1, 'month').format('YYYY-MM')
+const PaidWord = ({ paid }: { paid: boolean }) => (
+  <Text className={paid ? 'dues__state dues__state--paid' : 'dues__state dues__state--unpaid'}>{paid ? '已缴' : '未缴'}</Text>
+)
+
+function MyMonth({ m, onPay }: { m: Result<'dues.mine'>['months'][number]; onPay: () => void }) {
+  return (
+    <View className='dues__row' data-month={m.month}>
+      <View className='dues__row-main'>
+        <Text className='dues__month'>{Number(m.month.slice(5))}月</Text>
+        {m.paid ? (
+          <Text className='muted'>
+            {m.paidAt} 缴纳 {yuan(m.amount ?? 0)} 元{m.state === 'reported' ? ' · 待书记确认' : ''}
+          </Text>
+        ) : null}
+      </View>
+      <View className='dues__row-side'>
+        <PaidWord paid={m.paid} />
+        {!m.paid && m.canPay ? (
+          <Button size='small' type='primary' className='dues__pay' onClick={onPay}>
+            登记已缴
+          </Button>
+        ) : null}
+      </View>
+    </View>
+  )
+}
 
 /** A member's own 登记表: this year's months, paid or not, and marking a month paid. */
 function MyDues() {
-  const today = shanghaiDate(now())
-  const mine = useRemote(() => call('dues.mine', {}), [])
-  const [paying, setPaying] = useState<string | null>(null)
-
-  usePullDownRefresh(() => {
-    mine.reload()
-    Taro.stopPullDownRefresh()
-  })
-
+  const { today, mine, paying, setPaying, paid } = useMyDues()
+  const data = mine.data
   return (
     <View className='page dues'>
       <StateView remote={mine} rows={5}>
-        {mine.data ? (
+        {data ? (
           <View>
             <View className='card dues__head'>
               <Text className='muted'>每月应缴党费</Text>
-              <Text className='big-number'>{mine.data.amount !== null ? `${yuan(mine.data.amount)} 元` : '待核定'}</Text>
-              {mine.data.category ? <Text className='muted'>{DUES_CATEGORY_LABELS[mine.data.category]}</Text> : null}
+              <Text className='big-number'>{data.amount !== null ? `${yuan(data.amount)} 元` : '待核定'}</Text>
+              {data.category ? <Text className='muted'>{DUES_CATEGORY_LABELS[data.category]}</Text> : null}
             </View>
-            <Text className='section-title'>{mine.data.year} 年缴纳记录</Text>
+            <Text className='section-title'>{data.year} 年缴纳记录</Text>
             <View className='card dues__list'>
-              {mine.data.months.map((m) => (
-                <View className='dues__row' key={m.month} data-month={m.month}>
-                  <View className='dues__row-main'>
-                    <Text className='dues__month'>{Number(m.month.slice(5))}月</Text>
-                    {m.paid ? (
-                      <Text className='muted'>
-                        {m.paidAt} 缴纳 {yuan(m.amount ?? 0)} 元{m.state === 'reported' ? ' · 待书记确认' : ''}
-                      </Text>
-                    ) : null}
-                  </View>
-                  <View className='dues__row-side'>
-                    <Text className={m.paid ? 'dues__state dues__state--paid' : 'dues__state dues__state--unpaid'}>{m.paid ? '已缴' : '未缴'}</Text>
-                    {!m.paid && m.canPay ? (
-                      <Button size='small' type='primary' className='dues__pay' onClick={() => setPaying(m.month)}>
-                        登记已缴
-                      </Button>
-                    ) : null}
-                  </View>
-                </View>
+              {data.months.map((m) => (
+                <MyMonth key={m.month} m={m} onPay={() => setPaying(m.month)} />
               ))}
             </View>
             <Text className='muted dues__note'>党费按月足额缴纳；最多可补交最近 6 个月。登记后由书记确认。</Text>
@@ -76,17 +72,12 @@ function MyDues() {
       <PayDialog
         visible={paying !== null}
         title={paying ? `登记${monthLabel(paying)}党费` : ''}
-        amount={mine.data?.amount ?? null}
+        amount={data?.amount ?? null}
         today={today}
         earliest={paying ? `${paying}-01` : today}
         confirmText='登记'
         onClose={() => setPaying(null)}
-        onConfirm={async (amount, paidAt) => {
-          await call('dues.pay', { month: paying as string, amount, paidAt })
-          setPaying(null)
-          Taro.showToast({ title: '已登记，等待书记确认', icon: 'success' })
-          mine.reload()
-        }}
+        onConfirm={paid}
       />
     </View>
   )
@@ -106,7 +97,7 @@ function Person({ item, onPay, onConfirm }: { item: DuesItem; onPay: () => void;
         {drifting ? <Text className='dues__drift'>已连续 {item.unpaidStreak} 个月未缴，满 6 个月按自行脱党处理，请尽快联系</Text> : null}
       </View>
       <View className='dues__row-side'>
-        <Text className={item.paid ? 'dues__state dues__state--paid' : 'dues__state dues__state--unpaid'}>{item.paid ? '已缴' : '未缴'}</Text>
+        <PaidWord paid={item.paid} />
         {!item.paid ? (
           <Button size='small' fill='outline' className='dues__pay' onClick={onPay}>
             登记
@@ -121,79 +112,65 @@ function Person({ item, onPay, onConfirm }: { item: DuesItem; onPay: () => void;
   )
 }
 
+type Branch = ReturnType<typeof useBranchDues>
+
+function People({ title, none, items, dues }: { title: string; none: string; items: DuesItem[]; dues: Branch }) {
+  return (
+    <>
+      <Text className='section-title'>
+        {title} {items.length} 人
+      </Text>
+      <View className='card dues__list'>
+        {items.length === 0 ? <Text className='muted'>{none}</Text> : null}
+        {items.map((i) => (
+          <Person key={i.memberId} item={i} onPay={() => dues.setPaying(i)} onConfirm={() => dues.confirmed(i)} />
+        ))}
+      </View>
+    </>
+  )
+}
+
+function Totals({ data }: { data: NonNullable<Branch['status']['data']> }) {
+  const { totals } = data
+  return (
+    <View className='card dues__totals'>
+      <View className='dues__total'>
+        <Text className='big-number'>{totals.paidCount}</Text>
+        <Text className='muted'>/ {data.items.length} 人已缴</Text>
+      </View>
+      <View className='dues__total'>
+        <Text className='dues__figure'>{totals.rate === null ? '—' : `${Math.round(totals.rate * 100)}%`}</Text>
+        <Text className='muted'>收缴率</Text>
+      </View>
+      <View className='dues__total'>
+        <Text className='dues__figure'>{yuan(totals.collected)}</Text>
+        <Text className='muted'>已收 / 应收 {yuan(totals.due)} 元</Text>
+      </View>
+    </View>
+  )
+}
+
 /** The secretary's 登记表 for a month: who has paid, who has not, totals and the collection rate. */
 function BranchDues() {
-  const today = shanghaiDate(now())
-  const [month, setMonth] = useState(today.slice(0, 7))
-  const status = useRemote(() => call('dues.status', { month }), [month])
-  const [paying, setPaying] = useState<DuesItem | null>(null)
-
-  usePullDownRefresh(() => {
-    status.reload()
-    Taro.stopPullDownRefresh()
-  })
-
-  async function confirm(item: DuesItem) {
-    try {
-      await call('dues.confirm', { memberId: item.memberId, month })
-      Taro.showToast({ title: `已确认${item.name}的党费`, icon: 'success' })
-      status.reload()
-    } catch (err) {
-      Taro.showToast({ title: err instanceof Error ? err.message : '没有成功，请重试', icon: 'none' })
-    }
-  }
-
-  const data = status.data
-  const unpaid = data?.items.filter((i) => !i.paid).sort((a, b) => b.unpaidStreak - a.unpaidStreak) ?? []
-  const paid = data?.items.filter((i) => i.paid) ?? []
+  const dues = useBranchDues()
+  const { month, paying } = dues
   return (
     <View className='page dues'>
       <View className='dues__switch'>
-        <Button size='small' fill='none' className='dues__arrow' onClick={() => setMonth(prevMonth(month))}>
+        <Button size='small' fill='none' className='dues__arrow' onClick={dues.toPrev}>
           ‹ 上月
         </Button>
         <Text className='dues__switch-month'>{monthLabel(month)}</Text>
-        <Button
-          size='small'
-          fill='none'
-          className='dues__arrow'
-          disabled={month >= today.slice(0, 7) ? true : undefined}
-          onClick={() => setMonth(nextMonth(month))}
-        >
+        <Button size='small' fill='none' className='dues__arrow' disabled={dues.toNext ? undefined : true} onClick={dues.toNext}>
           下月 ›
         </Button>
       </View>
-      <StateView remote={status} rows={6}>
-        {data ? (
+      <StateView remote={dues.status} rows={6}>
+        {dues.status.data ? (
           <View>
-            <View className='card dues__totals'>
-              <View className='dues__total'>
-                <Text className='big-number'>{data.totals.paidCount}</Text>
-                <Text className='muted'>/ {data.items.length} 人已缴</Text>
-              </View>
-              <View className='dues__total'>
-                <Text className='dues__figure'>{data.totals.rate === null ? '—' : `${Math.round(data.totals.rate * 100)}%`}</Text>
-                <Text className='muted'>收缴率</Text>
-              </View>
-              <View className='dues__total'>
-                <Text className='dues__figure'>{yuan(data.totals.collected)}</Text>
-                <Text className='muted'>已收 / 应收 {yuan(data.totals.due)} 元</Text>
-              </View>
-            </View>
-            <Text className='section-title'>未缴 {unpaid.length} 人</Text>
-            <View className='card dues__list'>
-              {unpaid.length === 0 ? <Text className='muted'>本月全部缴清。</Text> : null}
-              {unpaid.map((i) => (
-                <Person key={i.memberId} item={i} onPay={() => setPaying(i)} onConfirm={() => confirm(i)} />
-              ))}
-            </View>
-            <Text className='section-title'>已缴 {paid.length} 人</Text>
-            <View className='card dues__list'>
-              {paid.length === 0 ? <Text className='muted'>还没有人登记本月党费。</Text> : null}
-              {paid.map((i) => (
-                <Person key={i.memberId} item={i} onPay={() => setPaying(i)} onConfirm={() => confirm(i)} />
-              ))}
-            </View>
+            <Totals data={dues.status.data} />
+            <People title='未缴' none='本月全部缴清。' items={dues.unpaid} dues={dues} />
+            <People title='已缴' none='还没有人登记本月党费。' items={dues.paidItems} dues={dues} />
           </View>
         ) : null}
       </StateView>
@@ -201,16 +178,11 @@ function BranchDues() {
         visible={paying !== null}
         title={paying ? `为${paying.name}登记${monthLabel(month)}党费` : ''}
         amount={paying?.amount ?? null}
-        today={today}
+        today={dues.today}
         earliest={`${month}-01`}
         confirmText='登记并确认'
-        onClose={() => setPaying(null)}
-        onConfirm={async (amount, paidAt) => {
-          await call('dues.confirm', { memberId: (paying as DuesItem).memberId, month, amount, paidAt })
-          setPaying(null)
-          Taro.showToast({ title: '已登记', icon: 'success' })
-          status.reload()
-        }}
+        onClose={() => dues.setPaying(null)}
+        onConfirm={dues.paid}
       />
     </View>
   )
@@ -235,5 +207,5 @@ function Dues({ member }: { member: MemberView }) {
 }
 
 export default function DuesPage() {
-  return <SessionGate>{(member) => <Dues member={member} />}</SessionGate>
+  return <PageRoute render={({ member }) => <Dues member={member} />} />
 }

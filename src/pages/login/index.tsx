@@ -1,38 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useState } from 'react'
-import { ROLE_ORDER, RoleTags } from '../../components/RoleTags'
+import { RoleTags } from '../../components/RoleTags'
 import { StateView } from '../../components/StateView'
-import { useRemote } from '../../hooks/use-remote'
-import { devLogin, listDemoUsers, type DemoUser } from '../../services/dev-login'
-import { replaceWith } from '../../services/navigation'
-import { useSessionStore } from '../../stores/use-session-store'
+import { useDemoLogin } from '../../features/login/use-demo-login'
 import './index.scss'
-
-const rank = (u: DemoUser) => Math.min(...u.roles.map((r) => ROLE_ORDER.indexOf(r)))
-const bySeniority = (a: DemoUser, b: DemoUser) => rank(a) - rank(b) || a.openid.localeCompare(b.openid)
 
 /** H5 local mode only: pick a demo user (CONTRACT §4) to try each role without a WeChat account. */
 export default function LoginPage() {
-  const users = useRemote(async () => (await listDemoUsers()).sort(bySeniority), [])
-  const signedIn = useSessionStore((s) => s.signedIn)
-  const returnConsumed = useSessionStore((s) => s.returnConsumed)
-  const [busy, setBusy] = useState<string | null>(null)
-
-  async function choose(openid: string) {
-    if (busy) return
-    setBusy(openid)
-    try {
-      await signedIn(await devLogin(openid))
-      // Back to the page that asked for a sign-in (a check-in link, say), else home.
-      await replaceWith(returnConsumed() ?? '/pages/index/index')
-    } catch (err) {
-      Taro.showToast({ title: err instanceof Error ? err.message : '登录失败，请重试', icon: 'none' })
-    } finally {
-      setBusy(null)
-    }
-  }
-
+  const { users, busy, chosen } = useDemoLogin()
   return (
     <View className='page login'>
       <View className='login__intro'>
@@ -50,7 +24,7 @@ export default function LoginPage() {
             <View
               key={u.openid}
               className={busy === u.openid ? 'login__user login__user--busy' : 'login__user'}
-              onClick={() => choose(u.openid)}
+              onClick={() => chosen(u.openid)}
               data-openid={u.openid}
               role='button'
             >

@@ -3,73 +3,64 @@ import Taro from '@tarojs/taro'
 import type { MemberView } from '../../../types/models'
 import { MeetingCard } from '../../components/MeetingCard'
 import { RoleTags } from '../../components/RoleTags'
-import { SessionGate } from '../../containers/SessionGate'
-import { LOGIN_PAGE } from '../../services/navigation'
-import { StateView } from '../../components/StateView'
+import { Section } from '../../components/Section'
 import { Button, Cell } from '../../components/ui'
-import { useRemote } from '../../hooks/use-remote'
-import { call } from '../../services/call'
-import { useSessionStore } from '../../stores/use-session-store'
+import { PageRoute } from '../../containers/PageRoute'
+import { switchUser } from '../../containers/SessionGate'
+import { useMyAttendance } from '../../features/me/use-my-attendance'
+import type { Result } from '../../services/call'
 import './index.scss'
 
 const RECENT_SHOWN = 5
 
+function Recent({ items }: { items: Result<'attendance.mine'>['items'] }) {
+  if (!items.length) return null
+  return (
+    <View>
+      <Text className='section-title'>最近的会议</Text>
+      {items.slice(0, RECENT_SHOWN).map((item) => (
+        <MeetingCard
+          key={item.meetingId}
+          meeting={{ id: item.meetingId, type: item.type, title: item.title, startAt: item.startAt }}
+          status={item.status}
+          onClick={() => Taro.navigateTo({ url: `/pages/meeting-detail/index?id=${encodeURIComponent(item.meetingId)}` })}
+        />
+      ))}
+    </View>
+  )
+}
+
 /** My attendance this year: the rate large, the counts, and the latest meetings with their status words. */
 function MyAttendance() {
-  const mine = useRemote(() => call('attendance.mine', {}), [])
+  const { mine, counts } = useMyAttendance()
   const data = mine.data
+  const empty = { title: '今年还没有已结束的会议', hint: '参加会议并扫码签到后，出勤情况会记在这里。' }
   return (
     <View className='me__attendance'>
-      <Text className='section-title'>{data ? `${data.year} 年出勤` : '今年出勤'}</Text>
-      <View className='card'>
-        <StateView
-          remote={mine}
-          rows={3}
-          isEmpty={data?.held === 0}
-          empty={{ title: '今年还没有已结束的会议', hint: '参加会议并扫码签到后，出勤情况会记在这里。' }}
-        >
-          {data && data.rate !== null ? (
-            <View>
-              <View className='me__rate'>
-                <Text className='big-number me__rate-num'>{Math.round(data.rate * 100)}%</Text>
-                <Text className='muted me__rate-label'>出勤率</Text>
-              </View>
-              <View className='me__counts'>
-                {[
-                  { label: '应参加', value: data.held },
-                  { label: '出勤', value: data.attended },
-                  { label: '请假', value: data.leave },
-                  { label: '缺席', value: data.absent },
-                ].map((c) => (
-                  <View key={c.label} className='me__count'>
-                    <Text className='me__count-num'>{c.value}</Text>
-                    <Text className='me__count-label'>{c.label}</Text>
-                  </View>
-                ))}
-              </View>
+      <Section title={data ? `${data.year} 年出勤` : '今年出勤'} remote={mine} rows={3} isEmpty={data?.held === 0} empty={empty}>
+        {data && data.rate !== null ? (
+          <View>
+            <View className='me__rate'>
+              <Text className='big-number me__rate-num'>{Math.round(data.rate * 100)}%</Text>
+              <Text className='muted me__rate-label'>出勤率</Text>
             </View>
-          ) : null}
-        </StateView>
-      </View>
-      {data && data.items.length ? (
-        <View>
-          <Text className='section-title'>最近的会议</Text>
-          {data.items.slice(0, RECENT_SHOWN).map((item) => (
-            <MeetingCard
-              key={item.meetingId}
-              meeting={{ id: item.meetingId, type: item.type, title: item.title, startAt: item.startAt }}
-              status={item.status}
-              onClick={() => Taro.navigateTo({ url: `/pages/meeting-detail/index?id=${encodeURIComponent(item.meetingId)}` })}
-            />
-          ))}
-        </View>
-      ) : null}
+            <View className='me__counts'>
+              {counts.map((c) => (
+                <View key={c.label} className='me__count'>
+                  <Text className='me__count-num'>{c.value}</Text>
+                  <Text className='me__count-label'>{c.label}</Text>
+                </View>
+              ))}
+            </View>
+          </View>
+        ) : null}
+      </Section>
+      {data ? <Recent items={data.items} /> : null}
     </View>
   )
 }
 
 function Me({ member }: { member: MemberView }) {
-  const signedOut = useSessionStore((s) => s.signedOut)
   return (
     <View className='page me'>
       <View className='card me__head'>
@@ -84,15 +75,7 @@ function Me({ member }: { member: MemberView }) {
       {process.env.TARO_ENV === 'h5' ? (
         <View className='me__footer'>
           <Text className='muted me__hint'>本地演示模式：可以换一个示例用户体验不同角色。</Text>
-          <Button
-            block
-            fill='outline'
-            className='me__switch'
-            onClick={() => {
-              signedOut()
-              Taro.redirectTo({ url: LOGIN_PAGE })
-            }}
-          >
+          <Button block fill='outline' className='me__switch' onClick={switchUser}>
             切换用户
           </Button>
         </View>
@@ -102,5 +85,5 @@ function Me({ member }: { member: MemberView }) {
 }
 
 export default function MePage() {
-  return <SessionGate>{(member) => <Me member={member} />}</SessionGate>
+  return <PageRoute render={({ member }) => <Me member={member} />} />
 }

@@ -87,10 +87,9 @@ function WhenRows({ form }: { form: MeetingFormModel }) {
   )
 }
 
-/** The wheels for type, scope, date and the two times; one is open at a time. */
-function Pickers({ form }: { form: MeetingFormModel }) {
-  const { values, picker, setPicker, scopes, groupNameOf } = form
-  const close = () => setPicker(null)
+/** The wheels for the type and the scope. */
+function ChoicePickers({ form }: { form: MeetingFormModel }) {
+  const { values, picker, scopes, groupNameOf } = form
   return (
     <>
       <Picker
@@ -100,7 +99,7 @@ function Pickers({ form }: { form: MeetingFormModel }) {
         options={[form.types.map((t) => ({ label: MEETING_TYPE_LABELS[t], value: t }))]}
         value={[values.type]}
         onConfirm={(_, chosen) => form.typeChosen(chosen[0] as MeetingFormValues['type'])}
-        onClose={close}
+        onClose={() => form.setPicker(null)}
       />
       <Picker
         visible={picker === 'scope'}
@@ -112,8 +111,17 @@ function Pickers({ form }: { form: MeetingFormModel }) {
           const scope = scopes.find((s) => scopeKey(s) === chosen[0])
           if (scope) form.set('scope', scope)
         }}
-        onClose={close}
+        onClose={() => form.setPicker(null)}
       />
+    </>
+  )
+}
+
+/** The wheels for the date and the two times. */
+function WhenPickers({ form }: { form: MeetingFormModel }) {
+  const { values, picker } = form
+  return (
+    <>
       <DatePicker
         visible={picker === 'date'}
         threeDimensional={false}
@@ -124,7 +132,7 @@ function Pickers({ form }: { form: MeetingFormModel }) {
         startDate={inShanghai(now()).subtract(1, 'year').startOf('year').toDate()}
         endDate={inShanghai(now()).add(2, 'year').endOf('year').toDate()}
         onConfirm={(_, v) => form.set('date', `${v[0]}-${pad(v[1])}-${pad(v[2])}`)}
-        onClose={close}
+        onClose={() => form.setPicker(null)}
       />
       {(['start', 'end'] as const).map((which) => (
         <DatePicker
@@ -136,7 +144,7 @@ function Pickers({ form }: { form: MeetingFormModel }) {
           minuteStep={5}
           value={pickerDate(values.date, values.time[which])}
           onConfirm={(_, v) => form.timeChosen(which, `${pad(v[0])}:${pad(v[1])}`)}
-          onClose={close}
+          onClose={() => form.setPicker(null)}
         />
       ))}
     </>
@@ -170,7 +178,8 @@ function MeetingForm(props: Parameters<typeof useMeetingForm>[0]) {
           {form.editing ? '保存修改' : '创建会议'}
         </Button>
       </View>
-      <Pickers form={form} />
+      <ChoicePickers form={form} />
+      <WhenPickers form={form} />
     </View>
   )
 }

@@ -1,0 +1,31 @@
+import Taro from '@tarojs/taro'
+import { ROLE_ORDER } from '../../components/RoleTags'
+import { useOneAtATime } from '../../hooks/use-one-at-a-time'
+import { useRemote } from '../../hooks/use-remote'
+import { devLogin, listDemoUsers, type DemoUser } from '../../services/dev-login'
+import { replaceWith } from '../../services/navigation'
+import { useSessionStore } from '../../stores/use-session-store'
+
+const rank = (u: DemoUser) => Math.min(...u.roles.map((r) => ROLE_ORDER.indexOf(r)))
+const bySeniority = (a: DemoUser, b: DemoUser) => rank(a) - rank(b) || a.openid.localeCompare(b.openid)
+
+/** H5 local mode's sign-in: the demo users, most senior first, and signing in as one. */
+export function useDemoLogin() {
+  const users = useRemote(async () => (await listDemoUsers()).sort(bySeniority), [])
+  const signedIn = useSessionStore((s) => s.signedIn)
+  const returnConsumed = useSessionStore((s) => s.returnConsumed)
+  const signingIn = useOneAtATime<string>()
+
+  const chosen = (openid: string) =>
+    signingIn.run(openid, async () => {
+      try {
+        await signedIn(await devLogin(openid))
+        // Back to the page that asked for a sign-in (a check-in link, say), else home.
+        await replaceWith(returnConsumed() ?? '/pages/index/index')
+      } catch (err) {
+        Taro.showToast({ title: err instanceof Error ? err.message : '登录失败，请重试', icon: 'none' })
+      }
+    })
+
+  return { users, busy: signingIn.running, chosen }
+}
