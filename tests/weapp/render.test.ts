@@ -159,6 +159,14 @@ function open(logic: LogicLayer, route: string, query: Record<string, string> = 
   return page
 }
 
+/** The app launched with the default backend and `route` opened, after its first loads. */
+async function openSettled(route: string, query: Record<string, string> = {}): Promise<{ logic: LogicLayer; page: MountedPage }> {
+  const logic = startApp()
+  const page = open(logic, route, query)
+  await settle(logic)
+  return { logic, page }
+}
+
 /** Holds every cloud answer until `release()`, so that the first render can be seen on its own. */
 function gated(handler: CloudHandler) {
   let release!: () => void
@@ -780,9 +788,7 @@ describe.each(ALL_PAGES)('%s', (route) => {
 describe('pages/quiz/index', () => {
   test('开始答题 starts the clock, the taps are the answers sent, 交卷 shows the server’s score and review, and the clock stops', async () => {
     const { quizId } = await addStudyWork(backend, NOW)
-    const logic = startApp()
-    const page = open(logic, 'pages/quiz/index', { id: quizId })
-    await settle(logic)
+    const { logic, page } = await openSettled('pages/quiz/index', { id: quizId })
     page.tap('开始答题')
     await settle(logic)
     const started = got('quiz.start')
@@ -819,9 +825,7 @@ describe('pages/quiz/index', () => {
 describe('pages/makeup/index', () => {
   test('我已学习 completes the 补学 with the server and shows 已完成补学 with the award', async () => {
     const { missedMeetingId } = await addStudyWork(backend, NOW)
-    const logic = startApp()
-    const page = open(logic, 'pages/makeup/index', { meetingId: missedMeetingId })
-    await settle(logic)
+    const { logic, page } = await openSettled('pages/makeup/index', { meetingId: missedMeetingId })
     page.tap('我已学习')
     await settle(logic)
     expect(logic.calls.find((call) => call.data.action === 'makeup.complete')?.data.payload).toEqual({ meetingId: missedMeetingId })
@@ -836,9 +840,7 @@ describe('pages/makeup/index', () => {
 describe('pages/quiz-admin/index (subpackage)', () => {
   test('查看参加情况 loads who has taken the test', async () => {
     const { quizId } = await addStudyWork(backend, NOW)
-    const logic = startApp()
-    const page = open(logic, 'pages/quiz-admin/index')
-    await settle(logic)
+    const { logic, page } = await openSettled('pages/quiz-admin/index')
     page.tap('查看参加情况')
     await settle(logic)
     expect(logic.calls.find((call) => call.data.action === 'quiz.results')?.data.payload).toEqual({ quizId })
@@ -853,9 +855,7 @@ describe('pages/study-admin/index (subpackage)', () => {
   test('the secretary approves the waiting self-study, then 学时 and 补学 show the branch from the server', async () => {
     const studyId = await addPendingStudy(backend)
     await addStudyWork(backend, NOW)
-    const logic = startApp()
-    const page = open(logic, 'pages/study-admin/index')
-    await settle(logic)
+    const { logic, page } = await openSettled('pages/study-admin/index')
     expectShows(page, logic, [PENDING_STUDY_TITLE])
     page.tap('通过，计入学时')
     await settle(logic)
@@ -881,9 +881,7 @@ describe('pages/study-admin/index (subpackage)', () => {
 describe('pages/ranking/index (subpackage)', () => {
   test('with rankings turned on: the rows from study.ranking, equal points sharing a place, mine marked', async () => {
     await backend.call('branch.updateSettings', { rankingsEnabled: true })
-    const logic = startApp()
-    const page = open(logic, 'pages/ranking/index')
-    await settle(logic)
+    const { logic, page } = await openSettled('pages/ranking/index')
     const { year, rows } = got('study.ranking')
     expect(rows.length).toBeGreaterThan(0)
     const places = rows.map((r) => rows.findIndex((x) => x.points === r.points) + 1)
@@ -899,9 +897,7 @@ describe('pages/ranking/index (subpackage)', () => {
 describe('pages/study/index', () => {
   test('the tasks open the test and the 补学; 学习积分排名 appears only when the branch turns rankings on', async () => {
     const work = await addStudyWork(backend, NOW)
-    const logic = startApp()
-    const page = open(logic, 'pages/study/index')
-    await settle(logic)
+    const { logic, page } = await openSettled('pages/study/index')
     expectHides(page, ['学习积分排名'])
     page.tap('去答题')
     page.tap('去补学')
@@ -958,9 +954,7 @@ describe('pages/index/index with one failing section', () => {
 
 describe('pages/meeting-detail/index', () => {
   test('the secretary’s 显示签到码 and 查看考勤 open the code screen and the sheet for this meeting', async () => {
-    const logic = startApp()
-    const page = open(logic, 'pages/meeting-detail/index', { id: backend.meetingId })
-    await settle(logic)
+    const { logic, page } = await openSettled('pages/meeting-detail/index', { id: backend.meetingId })
     page.tap('显示签到码')
     page.tap('查看考勤')
     await settle(logic)
@@ -1014,9 +1008,7 @@ describe('coming back to a page refreshes it', () => {
   // Opened cold (a reminder's link opens pages/meeting-detail?id=…), the content mounts after
   // WeChat's first onShow; the return from the form must still refresh it.
   test('the meeting, opened cold from a reminder: back from 编辑会议 it shows the new title', async () => {
-    const logic = startApp()
-    const page = open(logic, 'pages/meeting-detail/index', { id: backend.meetingId })
-    await settle(logic)
+    const { logic, page } = await openSettled('pages/meeting-detail/index', { id: backend.meetingId })
     page.hide()
     await backend.call('meeting.update', { meetingId: backend.meetingId, title: '九月支部党员大会（改）' })
     page.show()
@@ -1027,9 +1019,7 @@ describe('coming back to a page refreshes it', () => {
 
 describe('pages/meeting-edit/index', () => {
   test('with an id: 编辑会议, and 保存修改 sends the shown times back unchanged (+08:00), then goes back', async () => {
-    const logic = startApp()
-    const page = open(logic, 'pages/meeting-edit/index', { id: backend.meetingId })
-    await settle(logic)
+    const { logic, page } = await openSettled('pages/meeting-edit/index', { id: backend.meetingId })
     expect(wxCallsNamed(logic, 'setNavigationBarTitle')).toEqual([{ title: '编辑会议' }])
 
     page.tap('保存修改')
@@ -1052,9 +1042,7 @@ describe('pages/meeting-edit/index', () => {
   })
 
   test('without an id: 新建会议, and 创建会议 on an empty form shows what to fill in and sends nothing', async () => {
-    const logic = startApp()
-    const page = open(logic, 'pages/meeting-edit/index')
-    await settle(logic)
+    const { logic, page } = await openSettled('pages/meeting-edit/index')
     expect(wxCallsNamed(logic, 'setNavigationBarTitle')).toEqual([{ title: '新建会议' }])
     expectShows(page, logic, [`会议类型${MEETING_TYPE_LABELS.branch_assembly}`, '会议日期请选择', '开始时间14:30', '结束时间16:30', '参会范围全体党员', '创建会议'])
 
@@ -1069,9 +1057,7 @@ describe('pages/meeting-edit/index', () => {
 
 describe('pages/checkin-code/index', () => {
   test('keeps the screen on, shows the server’s code as a QR, updates 实到, and stops everything when hidden or closed', async () => {
-    const logic = startApp()
-    const page = open(logic, 'pages/checkin-code/index', { id: backend.meetingId })
-    await settle(logic)
+    const { logic, page } = await openSettled('pages/checkin-code/index', { id: backend.meetingId })
     expect(wxCallsNamed(logic, 'setKeepScreenOn')).toEqual([{ keepScreenOn: true }])
     expect(qrSources(page)).toEqual([qrDataUrl(got('checkin.code').path)])
     expect(oneShotTimers(logic)).toEqual(CASES['pages/checkin-code/index'].timers!())
@@ -1163,9 +1149,7 @@ describe('pages/attendance/index', () => {
 
 describe('pages/checkin/index', () => {
   test('a bad token: the plain error, and 重新扫码 replaces the page with the scanned code', async () => {
-    const logic = startApp()
-    const page = open(logic, 'pages/checkin/index', { t: 'not-a-real-token-0000' })
-    await settle(logic)
+    const { logic, page } = await openSettled('pages/checkin/index', { t: 'not-a-real-token-0000' })
     expectShows(page, logic, ['未能签到', '这不是有效的签到码，请扫描会议现场屏幕上的二维码', '点下方“重新扫码”再扫一次。', '错误代码 TOKEN_INVALID', '重新扫码'])
     expect(actions(logic)).toEqual(['checkin.submit', 'session.me'])
 
@@ -1189,9 +1173,7 @@ describe('pages/checkin/index', () => {
 
   test('签到成功 earns the meeting’s points, and 完成 (opened from a scan) goes to 会议', async () => {
     const { token } = await backend.call('checkin.code', { meetingId: backend.meetingId })
-    const logic = startApp()
-    const page = open(logic, 'pages/checkin/index', { t: token })
-    await settle(logic)
+    const { logic, page } = await openSettled('pages/checkin/index', { t: token })
     expect(got('checkin.submit').pointsAwarded).toBe(DEFAULT_MEETING_POINTS.branch_assembly)
     page.tap('完成')
     await settle(logic)
@@ -1199,9 +1181,7 @@ describe('pages/checkin/index', () => {
   })
 
   test('no token at all: how to scan, without calling anything', async () => {
-    const logic = startApp()
-    const page = open(logic, 'pages/checkin/index')
-    await settle(logic)
+    const { logic, page } = await openSettled('pages/checkin/index')
     expectShows(page, logic, ['没有读到签到码', '请在会议详情页点“扫码签到”，扫描会场屏幕上的二维码。', '查看会议'])
     expect(logic.calls).toEqual([])
     page.tap('查看会议')
@@ -1212,9 +1192,7 @@ describe('pages/checkin/index', () => {
 
 describe('pages/dues/index', () => {
   test('the secretary confirms a reported payment; 我的党费 shows her own year', async () => {
-    const logic = startApp()
-    const page = open(logic, 'pages/dues/index')
-    await settle(logic)
+    const { logic, page } = await openSettled('pages/dues/index')
 
     page.tap('确认')
     await settle(logic)

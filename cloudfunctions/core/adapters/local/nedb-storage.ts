@@ -91,12 +91,7 @@ export class NedbStorage implements Storage {
   }
 
   async insert<C extends CollectionName>(collection: C, doc: Collections[C]): Promise<void> {
-    try {
-      await this.store(collection).insertAsync(toDoc(doc))
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new DuplicateKeyError(collection, String(err.key))
-      throw err
-    }
+    await uniqueAware(collection, () => this.store(collection).insertAsync(toDoc(doc)))
   }
 
   async update<C extends CollectionName>(
@@ -104,36 +99,16 @@ export class NedbStorage implements Storage {
     id: string,
     patch: Partial<Omit<Collections[C], 'id' | 'branchId'>>,
   ): Promise<boolean> {
-    try {
-      const { numAffected } = await this.store(collection).updateAsync({ _id: id }, { $set: patch }, {})
-      return numAffected > 0
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new DuplicateKeyError(collection, String(err.key))
-      throw err
-    }
+    const { numAffected } = await uniqueAware(collection, () => this.store(collection).updateAsync({ _id: id }, { $set: patch }, {}))
+    return numAffected > 0
   }
 
-  async updateWhere<C extends CollectionName>(
-    collection: C,
-    id: string,
-    expect: Filter<Collections[C]>,
-    change: Change<Collections[C]>,
-  ): Promise<boolean> {
-    const modifier: Record<string, unknown> = {}
-    const set = Object.fromEntries(Object.entries(change.set ?? {}).filter(([, v]) => v !== undefined))
-    const inc = Object.fromEntries(Object.entries(change.inc ?? {}).filter(([, v]) => v !== undefined))
-    if (Object.keys(set).length) modifier.$set = set
-    if (Object.keys(inc).length) modifier.$inc = inc
-    if (change.unset?.length) modifier.$unset = Object.fromEntries(change.unset.map((field) => [field, true]))
-    if (!modifier.$set && !modifier.$inc && !modifier.$unset) return false
-    try {
-      // NeDB runs one operation at a time, so the match and the change are atomic.
-      const { numAffected } = await this.store(collection).updateAsync({ ...toQuery(expect), _id: id }, modifier, {})
-      return numAffected > 0
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new DuplicateKeyError(collection, String(err.key))
-      throw err
-    }
+  async updateWhere<C extends CollectionName>(collection: C, id: string, expect: Filter<Collections[C]>, change: Change<Collections[C]>): Promise<boolean> {
+    const modifier = toModifier(change)
+    if (!modifier) return false
+    // NeDB runs one operation at a time, so the match and the change are atomic.
+    const { numAffected } = await uniqueAware(collection, () => this.store(collection).updateAsync({ ...toQuery(expect), _id: id }, modifier, {}))
+    return numAffected > 0
   }
 
   async remove<C extends CollectionName>(collection: C, id: string): Promise<boolean> {
@@ -144,6 +119,29 @@ export class NedbStorage implements Storage {
   async compact(): Promise<void> {
     if (!this.dir) return
     for (const store of this.stores.values()) await store.compactDatafileAsync()
+  }
+}
+
+/** The port's change as NeDB's update modifier; null when it changes nothing. */
+function toModifier<T>(change: Change<T>): Record<string, unknown> | null {
+  const defined = (fields: object = {}) => Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined))
+  const set = defined(change.set)
+  const inc = defined(change.inc)
+  const modifier: Record<string, unknown> = {
+    ...(Object.keys(set).length ? { $set: set } : {}),
+    ...(Object.keys(inc).length ? { $inc: inc } : {}),
+    ...(change.unset?.length ? { $unset: Object.fromEntries(change.unset.map((field) => [field, true])) } : {}),
+  }
+  return Object.keys(modifier).length ? modifier : null
+}
+
+/** Runs a write, turning NeDB's unique-index violation into the port's DuplicateKeyError. */
+async function uniqueAware<T>(collection: CollectionName, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write()
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new DuplicateKeyError(collection, String(err.key))
+    throw err
   }
 }
 
