@@ -46,6 +46,28 @@ function readReturnTo(): string | null {
   }
 }
 
+const SIGNED_OUT = { token: null, me: null, status: 'ready', error: null } as const
+
+type Set = (partial: Partial<SessionState>) => void
+
+/** Reads the saved token (H5) and asks the server who we are; a token it no longer knows is dropped. */
+async function whoAmI(set: Set, get: () => SessionState) {
+  if (get().status === 'loading') return
+  const token = process.env.TARO_ENV === 'h5' ? readToken() : null
+  if (process.env.TARO_ENV === 'h5' && !token) return set(SIGNED_OUT)
+  setAuthToken(token)
+  set({ token, status: 'loading', error: null })
+  try {
+    const me = await call('session.me', {})
+    serverTimeSeen(me.now)
+    set({ me, status: 'ready' })
+  } catch (err) {
+    const error = err instanceof ApiError ? err : new ApiError('INTERNAL', '读取登录信息失败')
+    if (error.code === 'UNAUTHENTICATED') get().signedOut()
+    else set({ status: 'error', error })
+  }
+}
+
 export const useSessionStore = create<SessionState>((set, get) => ({
   token: null,
   returnTo: readReturnTo(),
@@ -53,30 +75,7 @@ export const useSessionStore = create<SessionState>((set, get) => ({
   status: 'idle',
   error: null,
 
-  sessionRequested: async () => {
-    if (get().status === 'loading') return
-    const token = process.env.TARO_ENV === 'h5' ? readToken() : null
-    if (process.env.TARO_ENV === 'h5' && !token) {
-      set({ token: null, me: null, status: 'ready', error: null })
-      return
-    }
-    setAuthToken(token)
-    set({ token, status: 'loading', error: null })
-    try {
-      const me = await call('session.me', {})
-      serverTimeSeen(me.now)
-      set({ me, status: 'ready' })
-    } catch (err) {
-      const error = err instanceof ApiError ? err : new ApiError('INTERNAL', '读取登录信息失败')
-      if (error.code === 'UNAUTHENTICATED') {
-        Taro.removeStorageSync(TOKEN_KEY)
-        setAuthToken(null)
-        set({ token: null, me: null, status: 'ready', error: null })
-        return
-      }
-      set({ status: 'error', error })
-    }
-  },
+  sessionRequested: () => whoAmI(set, get),
 
   signedIn: async (token) => {
     Taro.setStorageSync(TOKEN_KEY, token)
@@ -87,7 +86,7 @@ export const useSessionStore = create<SessionState>((set, get) => ({
   signedOut: () => {
     Taro.removeStorageSync(TOKEN_KEY)
     setAuthToken(null)
-    set({ token: null, me: null, status: 'ready', error: null })
+    set(SIGNED_OUT)
   },
 
   signInRequired: (returnTo) => {

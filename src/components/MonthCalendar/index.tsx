@@ -24,6 +24,53 @@ interface Props {
   onNext?: () => void
 }
 
+/** The month's name between ‹ and › (dimmed where there is no month to go to). */
+function Head({ title, onPrev, onNext }: { title: string; onPrev?: () => void; onNext?: () => void }) {
+  return (
+    <View className='month-cal__head'>
+      <View className={onPrev ? 'month-cal__nav' : 'month-cal__nav month-cal__nav--off'} onClick={onPrev} role='button' ariaLabel='上个月'>
+        ‹
+      </View>
+      <Text className='month-cal__title'>{title}</Text>
+      <View className={onNext ? 'month-cal__nav' : 'month-cal__nav month-cal__nav--off'} onClick={onNext} role='button' ariaLabel='下个月'>
+        ›
+      </View>
+    </View>
+  )
+}
+
+function Day({ date, today, marks }: { date: string; today: string; marks: DayMark[] }) {
+  return (
+    <View className={date === today ? 'month-cal__day month-cal__day--today' : 'month-cal__day'} data-date={date}>
+      <Text className={date < today ? 'month-cal__num month-cal__num--past' : 'month-cal__num'}>{Number(date.slice(8))}</Text>
+      <View className='month-cal__marks'>
+        {marks.map((m) => (
+          <Text key={m} className={`month-cal__mark month-cal__mark--${m}`}>
+            {MARKS[m].char}
+          </Text>
+        ))}
+      </View>
+    </View>
+  )
+}
+
+function Legend() {
+  return (
+    <View className='month-cal__legend'>
+      {(Object.keys(MARKS) as DayMark[]).map((m) => (
+        <View key={m} className='month-cal__legend-item'>
+          <Text className={`month-cal__mark month-cal__mark--${m}`}>{MARKS[m].char}</Text>
+          <Text className='month-cal__legend-label'>{MARKS[m].label}</Text>
+        </View>
+      ))}
+      <View className='month-cal__legend-item'>
+        <View className='month-cal__today-swatch' />
+        <Text className='month-cal__legend-label'>今天</Text>
+      </View>
+    </View>
+  )
+}
+
 /** A month as a Monday-first 7-column grid with 主题党日, 党费缴纳日 and meeting days marked. */
 export function MonthCalendar({ month, today, marks, onPrev, onNext }: Props) {
   const first = calendarDay(`${month}-01`)
@@ -35,17 +82,7 @@ export function MonthCalendar({ month, today, marks, onPrev, onNext }: Props) {
 
   return (
     <View className='month-cal'>
-      <View className='month-cal__head'>
-        <View className={onPrev ? 'month-cal__nav' : 'month-cal__nav month-cal__nav--off'} onClick={onPrev} role='button' ariaLabel='上个月'>
-          ‹
-        </View>
-        <Text className='month-cal__title'>
-          {first.year()}年{first.month() + 1}月
-        </Text>
-        <View className={onNext ? 'month-cal__nav' : 'month-cal__nav month-cal__nav--off'} onClick={onNext} role='button' ariaLabel='下个月'>
-          ›
-        </View>
-      </View>
+      <Head title={`${first.year()}年${first.month() + 1}月`} onPrev={onPrev} onNext={onNext} />
       <View className='month-cal__grid'>
         {WEEKDAYS.map((w) => (
           <Text key={w} className='month-cal__weekday'>
@@ -53,34 +90,10 @@ export function MonthCalendar({ month, today, marks, onPrev, onNext }: Props) {
           </Text>
         ))}
         {cells.map((date, i) =>
-          date ? (
-            <View key={date} className={date === today ? 'month-cal__day month-cal__day--today' : 'month-cal__day'} data-date={date}>
-              <Text className={date < today ? 'month-cal__num month-cal__num--past' : 'month-cal__num'}>{Number(date.slice(8))}</Text>
-              <View className='month-cal__marks'>
-                {(marks[date] ?? []).map((m) => (
-                  <Text key={m} className={`month-cal__mark month-cal__mark--${m}`}>
-                    {MARKS[m].char}
-                  </Text>
-                ))}
-              </View>
-            </View>
-          ) : (
-            <View key={`blank-${i}`} className='month-cal__day month-cal__day--blank' />
-          ),
+          date ? <Day key={date} date={date} today={today} marks={marks[date] ?? []} /> : <View key={`blank-${i}`} className='month-cal__day month-cal__day--blank' />,
         )}
       </View>
-      <View className='month-cal__legend'>
-        {(Object.keys(MARKS) as DayMark[]).map((m) => (
-          <View key={m} className='month-cal__legend-item'>
-            <Text className={`month-cal__mark month-cal__mark--${m}`}>{MARKS[m].char}</Text>
-            <Text className='month-cal__legend-label'>{MARKS[m].label}</Text>
-          </View>
-        ))}
-        <View className='month-cal__legend-item'>
-          <View className='month-cal__today-swatch' />
-          <Text className='month-cal__legend-label'>今天</Text>
-        </View>
-      </View>
+      <Legend />
     </View>
   )
 }

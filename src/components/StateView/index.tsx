@@ -34,13 +34,39 @@ interface Props {
   children?: ReactNode
 }
 
+function Failed({ message, code, onRetry }: { message?: string; code?: string; onRetry?: () => void }) {
+  return (
+    <View className='state state--error' role='alert'>
+      <Text className='state__title'>没能加载出来</Text>
+      <Text className='state__hint'>{message || '请检查网络后重试'}</Text>
+      {onRetry ? (
+        <Button className='state__action' type='primary' fill='outline' onClick={onRetry}>
+          重试
+        </Button>
+      ) : null}
+      {code ? <Text className='state__code'>错误代码 {code}</Text> : null}
+    </View>
+  )
+}
+
+function Empty({ title, hint, actionText, onAction }: EmptyProps) {
+  return (
+    <View className='state state--empty'>
+      <Text className='state__title'>{title}</Text>
+      {hint ? <Text className='state__hint'>{hint}</Text> : null}
+      {actionText && onAction ? (
+        <Button className='state__action' type='primary' onClick={onAction}>
+          {actionText}
+        </Button>
+      ) : null}
+    </View>
+  )
+}
+
 /** Loading (skeleton), error (what went wrong and 重试), empty (what it means and what to do) or content. */
 export function StateView(props: Props) {
   const { remote, empty, isEmpty, rows = 3, children } = props
   const status = remote?.status ?? props.status ?? 'ready'
-  const errorMessage = remote?.error?.message ?? props.errorMessage
-  const errorCode = remote?.error?.code ?? props.errorCode
-  const onRetry = remote?.reload ?? props.onRetry
   if (status === 'loading') {
     return (
       <View className='state state--loading' aria-busy='true'>
@@ -50,31 +76,8 @@ export function StateView(props: Props) {
     )
   }
   if (status === 'error') {
-    return (
-      <View className='state state--error' role='alert'>
-        <Text className='state__title'>没能加载出来</Text>
-        <Text className='state__hint'>{errorMessage || '请检查网络后重试'}</Text>
-        {onRetry ? (
-          <Button className='state__action' type='primary' fill='outline' onClick={onRetry}>
-            重试
-          </Button>
-        ) : null}
-        {errorCode ? <Text className='state__code'>错误代码 {errorCode}</Text> : null}
-      </View>
-    )
+    return <Failed message={remote?.error?.message ?? props.errorMessage} code={remote?.error?.code ?? props.errorCode} onRetry={remote?.reload ?? props.onRetry} />
   }
-  if (isEmpty && empty) {
-    return (
-      <View className='state state--empty'>
-        <Text className='state__title'>{empty.title}</Text>
-        {empty.hint ? <Text className='state__hint'>{empty.hint}</Text> : null}
-        {empty.actionText && empty.onAction ? (
-          <Button className='state__action' type='primary' onClick={empty.onAction}>
-            {empty.actionText}
-          </Button>
-        ) : null}
-      </View>
-    )
-  }
+  if (isEmpty && empty) return <Empty {...empty} />
   return <>{children}</>
 }

@@ -13,28 +13,34 @@ import type { AttendanceTab } from './attendance-sheet'
 
 const REFRESH_EVERY_MS = 5000
 
+/** Approving or refusing a leave, one at a time, then the sheet as it now stands. */
+function useLeaveReview(refresh: () => Promise<unknown>) {
+  const review = useOneAtATime<string>()
+  const leaveReviewed = (leaveId: string, approve: boolean) =>
+    review.run(leaveId, async () => {
+      try {
+        await call('leave.review', { leaveId, approve })
+        Taro.showToast({ title: approve ? '已批准' : '已不批准', icon: 'success' })
+        await refresh()
+      } catch (err) {
+        Taro.showToast({ title: errorText(err, '操作失败，请重试'), icon: 'none' })
+      }
+    })
+  return { reviewing: review.running, leaveReviewed }
+}
+
 /** A meeting's attendance: the sheet (live while check-in is open), the tab shown, leave review and 补签. */
 export function useAttendance(meetingId: string) {
   const remote = useRemote(() => call('attendance.get', { meetingId }), [meetingId])
   const visible = usePageVisible()
   const [tab, setTab] = useState<AttendanceTab>('arrived')
   const [makeupFor, setMakeupFor] = useState<AttendanceRow | null>(null)
-  const review = useOneAtATime<string>()
   const phase = remote.data ? windowState(remote.data.meeting, now()) : 'not_yet'
+  const cancelled = remote.data?.meeting.status === 'cancelled'
+  const review = useLeaveReview(remote.refresh)
 
   usePolling(remote.refresh, REFRESH_EVERY_MS, visible && phase === 'open')
   useRefreshOnReturn(remote.refresh)
-
-  const leaveReviewed = (leaveId: string, approve: boolean) =>
-    review.run(leaveId, async () => {
-      try {
-        await call('leave.review', { leaveId, approve })
-        Taro.showToast({ title: approve ? '已批准' : '已不批准', icon: 'success' })
-        await remote.refresh()
-      } catch (err) {
-        Taro.showToast({ title: errorText(err, '操作失败，请重试'), icon: 'none' })
-      }
-    })
 
   /** For the 补签 dialog: a failure is shown there, which stays open. */
   async function makeupConfirmed(reason: string) {
@@ -44,14 +50,12 @@ export function useAttendance(meetingId: string) {
     remote.refresh()
   }
 
-  const cancelled = remote.data?.meeting.status === 'cancelled'
   return {
     remote,
     phase,
     tab,
     setTab,
-    reviewing: review.running,
-    leaveReviewed,
+    ...review,
     makeupFor,
     setMakeupFor,
     makeupConfirmed,
