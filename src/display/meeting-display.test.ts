@@ -1,4 +1,4 @@
-import { formatMeetingTime, myStatusKind, withoutFieldPrefix } from './meeting-display'
+import { formatMeetingTime, myStatusKind } from './meeting-display'
 
 const meeting = { status: 'scheduled' as const, startAt: '2026-12-25T14:00:00+08:00', endAt: '2026-12-25T16:00:00+08:00' }
 const waiting = { invited: true, status: null, leave: null }
@@ -37,13 +37,5 @@ describe('formatMeetingTime', () => {
 
   it('names both days when a meeting runs past midnight', () => {
     expect(formatMeetingTime('2026-12-25T20:00:00+08:00', '2026-12-26T01:00:00+08:00')).toBe('12月25日（周五）20:00 至 12月26日（周六）01:00')
-  })
-})
-
-describe('withoutFieldPrefix', () => {
-  it("keeps only the Chinese explanation of the router's message", () => {
-    expect(withoutFieldPrefix('参数有误：endAt：结束时间应晚于开始时间')).toBe('结束时间应晚于开始时间')
-    expect(withoutFieldPrefix('参数有误：scope.groupId：本支部没有这个党小组')).toBe('本支部没有这个党小组')
-    expect(withoutFieldPrefix('会议已取消，不能再修改')).toBe('会议已取消，不能再修改')
   })
 })

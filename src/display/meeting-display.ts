@@ -66,12 +66,3 @@ export function formatMeetingTime(startAt: string, endAt: string): string {
   const head = `${formatDateZh(startDay)}${start.format('HH:mm')}`
   return startDay === endDay ? `${head}–${end.format('HH:mm')}` : `${head} 至 ${formatDateZh(endDay)}${end.format('HH:mm')}`
 }
-
-/**
- * The router words a validation problem as "参数有误：<field>：<what is wrong>"; people need only
- * the last part, which is already in Chinese.
- */
-export function withoutFieldPrefix(message: string): string {
-  const m = /^参数有误：[A-Za-z0-9_.]+：(.+)$/s.exec(message)
-  return m ? m[1] : message
-}
