@@ -90,6 +90,7 @@ const VALID_PAYLOAD: Record<ActionName, unknown> = {
   'checkin.manual': { meetingId: 'no-such-meeting', memberId: 'demo-member-01', reason: '忘记扫码' },
   'leave.request': { meetingId: 'no-such-meeting', reason: '出差在外' },
   'leave.review': { leaveId: 'no-such-leave', approve: true },
+  'leave.withdraw': { leaveId: 'no-such-leave' },
   'attendance.get': { meetingId: 'no-such-meeting' },
   'attendance.mine': {},
   'subscription.record': { results: { meeting_reminder: 'accept' } },
