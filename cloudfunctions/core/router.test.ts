@@ -100,7 +100,7 @@ const VALID_PAYLOAD: Record<ActionName, unknown> = {
   'dues.setBase': { memberId: 'demo-member-01', category: 'employed', base: 450000 },
   'dues.status': { month: '2026-05' },
   'dues.pay': { month: '2026-05', amount: 4500 },
-  'dues.confirm': { memberId: 'demo-member-01', month: '2026-05', amount: 4500 },
+  'dues.confirm': { memberId: 'demo-member-01', month: '2026-05' },
   'dues.mine': {},
   'dues.table': {},
   'points.history': {},

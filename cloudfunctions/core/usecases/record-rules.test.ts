@@ -238,3 +238,48 @@ describe('leave decisions are compare-and-set', () => {
     expect(a.pendingLeaves).toEqual([])
   })
 })
+
+describe('self-study is bounded', () => {
+  const log = (app: Awaited<ReturnType<typeof theDemoBranch>>, fields: Record<string, unknown>) =>
+    app.as(DEMO.member(1)).raw('study.log', { title: '学习党章', kind: 'original', minutes: 60, ...fields })
+
+  it('takes at most 8 hours a member a day across entries, saying why when refused', async () => {
+    const app = await theDemoBranch({ at: '2026-05-20T20:00:00+08:00' })
+    expect(await log(app, { minutes: 300, requestId: 'first-entry' })).toMatchObject({ ok: true })
+    expect(await log(app, { minutes: 180 })).toMatchObject({ ok: true })
+    expect(await log(app, { minutes: 5 })).toEqual(failure('INVALID_INPUT', /minutes：.*已记 480 分钟.*8 小时/))
+    expect(await log(app, { minutes: 300, requestId: 'first-entry' })).toMatchObject({ ok: true })
+    expect(await log(app, { minutes: 300, studiedOn: '2026-05-19' })).toMatchObject({ ok: true })
+    expect(await app.as(DEMO.member(2)).raw('study.log', { title: '学习党章', kind: 'original', minutes: 480 })).toMatchObject({ ok: true })
+    expect(await app.storage.count('studies', { memberId: DEMO.member(1), studiedOn: '2026-05-20' })).toBe(2)
+  })
+
+  it('refuses one entry of more than 8 hours', async () => {
+    const app = await theDemoBranch({ at: '2026-05-20T20:00:00+08:00' })
+    expect(await log(app, { minutes: 481 })).toEqual(failure('INVALID_INPUT', /minutes：.*8 小时/))
+  })
+
+  it.each([
+    ['tomorrow', '2026-05-21', '晚于今天'],
+    ['31 days back', '2026-04-19', '30 天'],
+  ])('refuses a studiedOn of %s, naming the field and why', async (_what, studiedOn, why) => {
+    const app = await theDemoBranch({ at: '2026-05-20T20:00:00+08:00' })
+    expect(await log(app, { studiedOn })).toEqual(failure('INVALID_INPUT', new RegExp(`studiedOn：.*${why}`)))
+  })
+})
+
+describe('dues are paid in full', () => {
+  it.each([
+    ['below the 核定 amount', -1, '不能少于核定'],
+    ['above 100 times it', 'times100+1', '100 倍'],
+  ] as const)('refuses dues.pay and dues.confirm %s with INVALID_INPUT naming amount', async (_what, delta, why) => {
+    const app = await theDemoBranch({ at: '2026-05-20T10:00:00+08:00' })
+    const due = (await app.storage.get('members', DEMO.member(1)))!.dues!.amount
+    const amount = delta === -1 ? due - 1 : due * 100 + 1
+    expect(await app.as(DEMO.member(1)).call('dues.pay', { month: '2026-05', amount })).toEqual(failure('INVALID_INPUT', new RegExp(`amount：.*${why}`)))
+    expect(await app.as(DEMO.secretary).call('dues.confirm', { memberId: DEMO.member(1), month: '2026-05', amount })).toEqual(failure('INVALID_INPUT', new RegExp(`amount：.*${why}`)))
+    expect(await app.storage.get('payments', `${DEMO.member(1)}:2026-05`)).toBeNull()
+    expect(await app.as(DEMO.member(1)).call('dues.pay', { month: '2026-05', amount: due * 100 })).toMatchObject({ ok: true, data: { amount: due * 100 } })
+    expect(await app.as(DEMO.secretary).call('dues.confirm', { memberId: DEMO.member(1), month: '2026-05', amount: due })).toMatchObject({ ok: true, data: { amount: due } })
+  })
+})

@@ -6,7 +6,8 @@ import type { Payload, Result } from '../actions'
 import type { ReviewState, Study, XuexiReport } from '../../../types/models'
 import { studyTarget, sumLedger } from '../domain/points'
 import { expectedByNow, selfStudyAward, weekStart } from '../../../src/domain/study'
-import { addDays, inShanghai, shanghaiDate, toShanghaiIso } from '../../../src/domain/time'
+import { LIMITS } from '../../../src/domain/limits'
+import { addDays, formatDateZh, inShanghai, shanghaiDate, toShanghaiIso } from '../../../src/domain/time'
 import { requireMember, type Context } from '../context'
 import { AppError, invalidInput } from '../errors'
 import { ledgerKeys, studyId, xuexiId } from '../records/ids'
@@ -59,10 +60,21 @@ export async function studyLog(ctx: Context, p: Payload<'study.log'>): Promise<R
   const today = shanghaiDate(now)
   const studiedOn = p.studiedOn ?? today
   if (studiedOn > today) throw invalidInput('studiedOn', '学习日期不能晚于今天')
-  if (studiedOn < addDays(today, -31)) throw invalidInput('studiedOn', '只能补记最近一个月的自学')
-  const { settings } = await loadSettings(ctx, me.branchId)
+  if (studiedOn < addDays(today, -LIMITS.study.backDays)) throw invalidInput('studiedOn', `只能补记最近 ${LIMITS.study.backDays} 天的自学`)
+  const id = studyId(me.id, p.requestId, now)
+  const [{ settings }, sameDay] = await Promise.all([
+    loadSettings(ctx, me.branchId),
+    ctx.storage.find('studies', { memberId: me.id, studiedOn, state: { $ne: 'refused' } }),
+  ])
+  // A day has so many hours: more would be a record nobody could believe. A resent form is not counted twice.
+  const logged = sameDay.filter((s) => s.id !== id).reduce((sum, s) => sum + s.minutes, 0)
+  const max = LIMITS.study.dayMinutesMax
+  if (logged + p.minutes > max) {
+    const left = Math.max(0, max - logged)
+    throw invalidInput('minutes', `${formatDateZh(studiedOn)}已记 ${logged} 分钟，每人每天自学最多计 ${max / 60} 小时（${max} 分钟），这条最多还能记 ${left} 分钟`)
+  }
   const study: Study = {
-    id: studyId(me.id, p.requestId, now),
+    id,
     branchId: me.branchId,
     memberId: me.id,
     title: p.title,

@@ -9,7 +9,6 @@ const sheet = {
   makeup: 1,
   leave: 1,
   absent: 3,
-  pending: 0,
   members: [row({ memberId: 'a', status: 'present' }), row({ memberId: 'b', status: 'late' }), row({ memberId: 'c', status: 'makeup' }), row({ memberId: 'd', status: 'absent' })],
 } as unknown as Sheet
 

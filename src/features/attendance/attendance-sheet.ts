@@ -15,7 +15,6 @@ export const TABS: Array<{ key: AttendanceTab; label: string; statuses: Array<At
 ]
 
 export function tabCount(sheet: Sheet, tab: AttendanceTab): number {
-  if (tab === 'absent') return sheet.absent + sheet.pending
   return tab === 'arrived' ? sheet.present + sheet.late + sheet.makeup : sheet[tab]
 }
 
