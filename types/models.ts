@@ -57,6 +57,8 @@ export interface Branch {
   name: string
   schedule: BranchSchedule
   settings: BranchSettings
+  /** Bumped by every settings change: the compare-and-set that keeps concurrent edits. */
+  settingsVersion?: number
   createdAt: string
 }
 

@@ -283,3 +283,56 @@ describe('dues are paid in full', () => {
     expect(await app.as(DEMO.secretary).call('dues.confirm', { memberId: DEMO.member(1), month: '2026-05', amount: due })).toMatchObject({ ok: true, data: { amount: due } })
   })
 })
+
+describe('settings are changed, not replaced', () => {
+  it('keeps every field of two organisers editing at once', async () => {
+    // Both reads happen before either write: the storage holds each branch read until both are in.
+    let waiting: Array<() => void> = []
+    let holdReads = true
+    const app = await theDemoBranch({
+      storage: (real) =>
+        new Proxy(real, {
+          get(target, prop) {
+            const value = Reflect.get(target, prop, target)
+            if (typeof value !== 'function') return value
+            return async (...args: unknown[]) => {
+              const result = await value.apply(target, args)
+              if (prop === 'get' && args[0] === 'branches' && holdReads) {
+                await new Promise<void>((resolve) => {
+                  waiting.push(resolve)
+                  if (waiting.length === 2) {
+                    holdReads = false
+                    for (const r of waiting) r()
+                    waiting = []
+                  }
+                })
+              }
+              return result
+            }
+          },
+        }),
+    })
+    await app.storage.insert('members', { ...(await app.storage.get('members', DEMO.secretary))!, id: 'second-secretary', openid: 'wx-second-secretary' })
+    const [a, b] = await Promise.all([
+      app.as(DEMO.secretary).call('branch.updateSettings', { targetHours: 40 }),
+      app.as('wx-second-secretary').call('branch.updateSettings', { meetingPoints: { lecture: 5 } }),
+    ])
+    expect([a.ok, b.ok]).toEqual([true, true])
+    expect((await app.as(DEMO.member(1)).ok('branch.settings', {})).settings).toMatchObject({ targetHours: 40, meetingPoints: { lecture: 5 } })
+  })
+
+  it('changes only the fields sent', async () => {
+    const app = await theDemoBranch()
+    await app.as(DEMO.secretary).ok('branch.updateSettings', { selfStudyNeedsApproval: true, meetingPoints: { lecture: 5 } })
+    await app.as(DEMO.secretary).ok('branch.updateSettings', { meetingPoints: { group: 3 } })
+    expect((await app.as(DEMO.member(1)).ok('branch.settings', {})).settings).toMatchObject({ selfStudyNeedsApproval: true, meetingPoints: { lecture: 5, group: 3 } })
+  })
+
+  it('keeps every change of five concurrent edits', async () => {
+    const app = await theDemoBranch()
+    const types = ['branch_assembly', 'committee', 'group', 'lecture', 'theme_day'] as const
+    await Promise.all(types.map((type, i) => app.as(DEMO.secretary).ok('branch.updateSettings', { meetingPoints: { [type]: i + 3 } })))
+    const { meetingPoints } = (await app.as(DEMO.member(1)).ok('branch.settings', {})).settings
+    expect(types.map((t) => meetingPoints[t])).toEqual([3, 4, 5, 6, 7])
+  })
+})
