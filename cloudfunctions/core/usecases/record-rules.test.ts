@@ -5,6 +5,7 @@
  */
 import { DEMO, failure, theDemoBranch } from '../../../tests/support/app'
 import { aMeeting } from '../../../tests/support/builders'
+import { readsTogether } from '../../../tests/support/faults'
 
 const DAY_BEFORE = '2026-05-19T09:00:00+08:00'
 const DURING = '2026-05-20T15:00:00+08:00'
@@ -286,32 +287,8 @@ describe('dues are paid in full', () => {
 
 describe('settings are changed, not replaced', () => {
   it('keeps every field of two organisers editing at once', async () => {
-    // Both reads happen before either write: the storage holds each branch read until both are in.
-    let waiting: Array<() => void> = []
-    let holdReads = true
-    const app = await theDemoBranch({
-      storage: (real) =>
-        new Proxy(real, {
-          get(target, prop) {
-            const value = Reflect.get(target, prop, target)
-            if (typeof value !== 'function') return value
-            return async (...args: unknown[]) => {
-              const result = await value.apply(target, args)
-              if (prop === 'get' && args[0] === 'branches' && holdReads) {
-                await new Promise<void>((resolve) => {
-                  waiting.push(resolve)
-                  if (waiting.length === 2) {
-                    holdReads = false
-                    for (const r of waiting) r()
-                    waiting = []
-                  }
-                })
-              }
-              return result
-            }
-          },
-        }),
-    })
+    // Both reads happen before either write.
+    const app = await theDemoBranch({ storage: readsTogether('branches', 2) })
     await app.storage.insert('members', { ...(await app.storage.get('members', DEMO.secretary))!, id: 'second-secretary', openid: 'wx-second-secretary' })
     const [a, b] = await Promise.all([
       app.as(DEMO.secretary).call('branch.updateSettings', { targetHours: 40 }),
