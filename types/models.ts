@@ -40,6 +40,8 @@ export interface BranchSettings {
   meetingReminderHours?: number
   /** The first month (YYYY-MM) the dues register covers; unpaid streaks start counting here. */
   duesSince?: string
+  /** Days after a meeting's end that organisers may still 补签 or decide a leave (default 30). */
+  fixWindowDays?: number
   /** Self-study counts only after a committee member approves it (default: at once). */
   selfStudyNeedsApproval?: boolean
   /** Point rankings are shown only if the branch turns them on (off by default: 2023 rules against 指尖上的形式主义). */
@@ -55,6 +57,8 @@ export interface Branch {
   name: string
   schedule: BranchSchedule
   settings: BranchSettings
+  /** Bumped by every settings change: the compare-and-set that keeps concurrent edits. */
+  settingsVersion?: number
   createdAt: string
 }
 
@@ -136,6 +140,21 @@ export interface MemberAudit {
   at: string
   /** The fields changed, old → new, in words for the secretary. */
   detail: string
+}
+
+/** An organiser's fix to a meeting's record (补签, a leave decision): who, when, what, why; shown on its attendance page. */
+export interface MeetingAudit {
+  id: string
+  branchId: string
+  meetingId: string
+  /** The member the fix is about. */
+  memberId: string
+  action: 'checkin.manual' | 'leave.review'
+  by: string
+  at: string
+  /** What was done, in words for the secretary. */
+  detail: string
+  reason: string
 }
 
 /** Wrong setup-code tries of one user in one hour (refused for the hour after 10). */
@@ -226,7 +245,8 @@ export interface Attendance {
   reason: string | null
 }
 
-export type LeaveState = 'pending' | 'approved' | 'refused'
+/** `withdrawn`: the member took back a pending request (kept, not deleted). */
+export type LeaveState = 'pending' | 'approved' | 'refused' | 'withdrawn'
 
 /** One leave request per member and meeting: its id is `${meetingId}:${memberId}`. */
 export interface Leave {

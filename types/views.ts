@@ -62,7 +62,7 @@ export interface MyMeetingStatus {
   invited: boolean
   status: AttendanceStatus | null
   checkedInAt: string | null
-  leave: { state: LeaveState; reason: string } | null
+  leave: { state: LeaveState; reason: string; leaveId: string } | null
 }
 
 export interface MeetingFields {
@@ -79,7 +79,8 @@ export interface AttendanceRow {
   memberId: string
   name: string
   groupId: string | null
-  status: AttendanceStatus
+  /** `pending` (未签到): not checked in before the meeting starts. */
+  status: AttendanceStatus | 'pending'
   checkedInAt?: string
   /** The organiser's reason for a make-up. */
   reason?: string

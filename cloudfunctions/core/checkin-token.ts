@@ -4,8 +4,8 @@
  * minute later, and a forged or altered token fails the signature.
  *
  * The token carries what a check-in needs to know about the meeting (type, scope, window), signed,
- * so that checking in reads no meeting document: a code is valid for at most 40 seconds, so a
- * meeting edited meanwhile is seen by the next code.
+ * so that a refused scan reads no meeting document; an accepted one compares these claims with the
+ * stored meeting, so a cancel or a move within the code's 40 seconds is not missed.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { MeetingScope, MeetingType } from '../../types/models'

@@ -63,5 +63,6 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
   invites: [{ fields: ['branchId'], unique: false }],
   joins: [{ fields: ['branchId', 'state'], unique: false }],
   memberAudit: [{ fields: ['memberId', 'at'], unique: false }],
+  meetingAudit: [{ fields: ['meetingId', 'at'], unique: false }],
   throttles: [],
 }

@@ -24,6 +24,7 @@ import type {
   Invite,
   JoinRequest,
   MemberAudit,
+  MeetingAudit,
   Throttle,
 } from '../../types/models'
 
@@ -51,6 +52,7 @@ export interface Collections {
   invites: Invite
   joins: JoinRequest
   memberAudit: MemberAudit
+  meetingAudit: MeetingAudit
   throttles: Throttle
 }
 export type CollectionName = keyof Collections

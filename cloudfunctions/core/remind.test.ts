@@ -479,7 +479,8 @@ describe('a failed send', () => {
     clock.set('2026-05-19T12:30:00+08:00')
     expect(await run()).toMatchObject({ failed: 2 })
     clock.set('2026-05-19T14:05:00+08:00')
-    await as('demo-secretary')('checkin.manual', { meetingId: meeting.id, memberId: member(1), reason: '提前到场，手机没电' })
+    const { token } = await as('demo-secretary')('checkin.code', { meetingId: meeting.id })
+    await as(member(1))('checkin.submit', { token })
     clock.set('2026-05-19T14:10:00+08:00')
     expect(await run()).toMatchObject({ sent: 1, failed: 0 })
     expect(deliveries(await outbox())).toEqual([`${member(2)} meeting_reminder`])
@@ -620,19 +621,27 @@ describe('a run cut short', () => {
 
   it('the entry stops when its time budget is spent', async () => {
     const { ports } = await fourBranches()
-    expect(await handleRemind(ports, { Type: 'Timer', TriggerName: 'hourly' }, -1)).toMatchObject({ ok: true, data: { partial: true, branches: 0, sent: 0 } })
+    expect(await handleRemind(ports, { Type: 'Timer', TriggerName: 'hourly' }, null, -1)).toMatchObject({ ok: true, data: { partial: true, branches: 0, sent: 0 } })
   })
 })
 
 describe('the remind entry', () => {
   it('runs for its timer', async () => {
     const { ports } = await aRemindRun(EVENING_BEFORE)
-    expect(await handleRemind(ports, { Type: 'Timer', TriggerName: 'hourly' })).toMatchObject({ ok: true, data: { partial: false } })
+    expect(await handleRemind(ports, { Type: 'Timer', TriggerName: 'hourly' }, null)).toMatchObject({ ok: true, data: { partial: false } })
   })
 
   it.each([[{}], [{ action: 'run' }], [null], ['Timer'], [{ Type: 'timer' }]])('refuses a client calling in with %p', async (event) => {
     const { ports, outbox } = await aRemindRun(EVENING_BEFORE)
-    expect(await handleRemind(ports, event)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await handleRemind(ports, event, null)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await outbox()).toEqual([])
+  })
+
+  it('refuses a client’s callFunction that sends the timer’s own event: it carries the caller’s OPENID', async () => {
+    const { ports, outbox } = await aRemindRun(EVENING_BEFORE)
+    const timerEvent = { Type: 'Timer', TriggerName: 'hourly' }
+    expect(await handleRemind(ports, timerEvent, { openid: 'wx-someone' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await handleRemind(ports, { ...timerEvent, userInfo: { appId: 'wx-app', openId: 'wx-someone' } }, null)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await outbox()).toEqual([])
   })
 })

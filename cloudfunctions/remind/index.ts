@@ -1,7 +1,7 @@
-/** Function `remind`: run by its timer trigger; handleRemind refuses any other caller. */
+/** Function `remind`: run by its timer trigger; handleRemind refuses any caller with an identity. */
 import { handleRemind } from '../core/remind-entry'
-import { cloudPorts } from '../core/runtime/cloudbase'
+import { cloudPorts, currentCaller } from '../core/runtime/cloudbase'
 
 export async function main(event: unknown, _context: unknown) {
-  return handleRemind(cloudPorts(), event)
+  return handleRemind(cloudPorts(), event, currentCaller())
 }

@@ -14,13 +14,13 @@ describe('myStatusKind', () => {
 
   it("repeats the server's attendance status when there is one", () => {
     expect(myStatusKind(meeting, { ...waiting, status: 'late' }, at('14:10'))).toBe('late')
-    expect(myStatusKind(meeting, { ...waiting, status: 'leave', leave: { state: 'approved', reason: '出差' } }, at('10:00'))).toBe('leave')
+    expect(myStatusKind(meeting, { ...waiting, status: 'leave', leave: { state: 'approved', reason: '出差', leaveId: 'm-1:demo-member-01' } }, at('10:00'))).toBe('leave')
   })
 
   it('shows a leave request waiting for a decision, and a refused one before the meeting', () => {
-    expect(myStatusKind(meeting, { ...waiting, leave: { state: 'pending', reason: '出差' } }, at('10:00'))).toBe('leave_pending')
-    expect(myStatusKind(meeting, { ...waiting, leave: { state: 'refused', reason: '出差' } }, at('10:00'))).toBe('leave_refused')
-    expect(myStatusKind(meeting, { ...waiting, leave: { state: 'refused', reason: '出差' } }, at('13:45'))).toBe('open')
+    expect(myStatusKind(meeting, { ...waiting, leave: { state: 'pending', reason: '出差', leaveId: 'm-1:demo-member-01' } }, at('10:00'))).toBe('leave_pending')
+    expect(myStatusKind(meeting, { ...waiting, leave: { state: 'refused', reason: '出差', leaveId: 'm-1:demo-member-01' } }, at('10:00'))).toBe('leave_refused')
+    expect(myStatusKind(meeting, { ...waiting, leave: { state: 'refused', reason: '出差', leaveId: 'm-1:demo-member-01' } }, at('13:45'))).toBe('open')
   })
 
   it('puts a cancelled meeting and one I am not invited to first', () => {

@@ -10,6 +10,7 @@ import { formatDateZh, inShanghai } from '../domain/time'
 /** A status a screen shows: an attendance status, or where a member stands before it has one. */
 export type StatusKind =
   | AttendanceStatus
+  | 'pending'
   | 'open'
   | 'upcoming'
   | 'leave_pending'
@@ -23,6 +24,7 @@ export const STATUS_LABELS: Record<StatusKind, string> = {
   leave: '请假',
   absent: '缺席',
   makeup: '补签',
+  pending: '未签到',
   open: '可签到',
   upcoming: '待参加',
   leave_pending: '请假待批',

@@ -11,7 +11,8 @@ export const LIMITS = {
   meeting: { title: 40, location: 60, agenda: 1000 },
   /** Why a meeting is cancelled, a make-up check-in, a leave. */
   reason: { min: 2, max: 200 },
-  study: { title: 60, note: 500, minutesMin: 5, minutesMax: 600 },
+  /** dayMinutesMax: a member's self-study a day across entries; backDays: how far back an entry may be dated. */
+  study: { title: 60, note: 500, minutesMin: 5, minutesMax: 600, dayMinutesMax: 480, backDays: 30 },
   makeupNote: 500,
   xuexiPoints: 5000,
   question: { stemMin: 2, stem: 300, option: 100, optionsMin: 2, optionsMax: 8 },

@@ -55,3 +55,30 @@ export function firstInsertHeld(collection: CollectionName) {
     })
   return { storage, started, release: () => release() }
 }
+
+/**
+ * Storage whose first `n` gets from `collection` each wait until all `n` have read, so that `n`
+ * concurrent requests all read the same document before any of them writes (a lost-update race).
+ */
+export function readsTogether(collection: CollectionName, n: number) {
+  const waiting: Array<() => void> = []
+  return (real: Storage): Storage =>
+    new Proxy(real, {
+      get(target, prop) {
+        if (prop === 'get') {
+          return async (c: CollectionName, id: string) => {
+            const doc = await target.get(c, id)
+            if (c === collection && waiting.length < n) {
+              await new Promise<void>((resolve) => {
+                waiting.push(resolve)
+                if (waiting.length === n) for (const go of waiting) go()
+              })
+            }
+            return doc
+          }
+        }
+        const value = Reflect.get(target, prop, target)
+        return typeof value === 'function' ? value.bind(target) : value
+      },
+    })
+}

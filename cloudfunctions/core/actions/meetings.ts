@@ -100,8 +100,13 @@ export const meetingActions = declare({
   },
   'leave.review': {
     who: LEADERSHIP,
-    input: z.object({ leaveId: id, approve: flag('应为 true（批准）或 false（不批准）') }),
+    input: z.object({ leaveId: id, approve: flag('应为 true（批准）或 false（不批准）'), reason: reason('审批意见').optional() }),
     result: returns<{ state: LeaveState }>(),
+  },
+  'leave.withdraw': {
+    who: MEMBERS,
+    input: z.object({ leaveId: id }),
+    result: returns<{ state: 'withdrawn' }>(),
   },
   'attendance.get': {
     who: LEADERSHIP,
@@ -114,9 +119,13 @@ export const meetingActions = declare({
       leave: number
       absent: number
       makeup: number
+      /** Before the start: invited members not checked in yet (未签到); 0 once it has started. */
+      pending: number
       members: AttendanceRow[]
-      /** Leave requests waiting for a decision. */
+      /** Leave requests waiting for a decision (not those of members who checked in since). */
       pendingLeaves: Array<{ leaveId: string; memberId: string; name: string; reason: string; requestedAt: string }>
+      /** Organisers' fixes (补签, leave decisions), oldest first: who, when, what, why. */
+      audit: Array<{ action: 'checkin.manual' | 'leave.review'; memberId: string; name: string; by: string; byName: string; at: string; detail: string; reason: string }>
     }>(),
   },
   'attendance.mine': {

@@ -48,6 +48,7 @@ const EXPECTED: Record<ActionName, Who[]> = {
   'checkin.manual': LEADER,
   'leave.request': MEMBER,
   'leave.review': LEADER,
+  'leave.withdraw': MEMBER,
   'attendance.get': LEADER,
   'attendance.mine': MEMBER,
   'subscription.record': MEMBER,

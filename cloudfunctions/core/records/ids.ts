@@ -30,6 +30,8 @@ export const ledgerKeys = {
   makeup: (meetingId: string, memberId: string) => ({ id: `makeup:${makeupId(meetingId, memberId)}`, sourceId: `makeup:${meetingId}` }),
   quiz: (quizId: string, memberId: string) => ({ id: `quiz:${quizId}:${memberId}`, sourceId: `quiz:${quizId}` }),
   study: (study: string) => ({ id: `study:${study}`, sourceId: `study:${study}` }),
+  /** The row that cancels an award: one per award row, so a repeated cancel reverses it once. */
+  reversal: (row: { id: string; sourceId: string }) => ({ id: `reversal:${row.id}`, sourceId: `reversal:${row.sourceId}` }),
 }
 
 /** The stored form of a reminder's event, as sends and notices carry it. */

@@ -20,6 +20,18 @@ export async function award(storage: Storage, entry: LedgerEntry): Promise<boole
   return insertOnce(storage, 'ledger', entry)
 }
 
+/**
+ * Takes back what `rows` awarded with one opposite row each, written by `by` at `at` with
+ * `reason`: the record keeps the award and its reversal, never a deletion.
+ */
+export async function reverse(storage: Storage, rows: LedgerEntry[], by: string, at: Date, reason: string): Promise<void> {
+  await Promise.all(
+    rows.map((row) =>
+      insertOnce(storage, 'ledger', ledgerRow({ ...row, ...ledgerKeys.reversal(row), points: -row.points, studyTenths: -row.studyTenths, by, at, reason })),
+    ),
+  )
+}
+
 /** What a meeting's check-in earns. */
 export interface MeetingAward {
   meetingType: MeetingType

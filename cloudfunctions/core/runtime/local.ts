@@ -39,7 +39,8 @@ export async function openLocalRuntime(opts: { dataDir: string | null; seed: boo
     clock,
     sender,
     api: createRouter(ports),
-    functions: { remind: (event) => handleRemind(ports, event) },
+    // Only the dev timer door calls this: locally nobody else can reach it.
+    functions: { remind: (event) => handleRemind(ports, event, null) },
     seeded,
   }
 }

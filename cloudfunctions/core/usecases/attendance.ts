@@ -10,16 +10,19 @@ import { groupNames, loadManagedMeeting, membersAtMeeting, toView } from './meet
 export async function attendanceGet(ctx: Context, p: Payload<'attendance.get'>): Promise<Result<'attendance.get'>> {
   const organiser = requireMember(ctx)
   const meeting = await loadManagedMeeting(ctx, organiser, p.meetingId)
-  const [members, records, leaves, names] = await Promise.all([
+  const [members, records, allLeaves, audit, names] = await Promise.all([
     membersAtMeeting(ctx, meeting),
     ctx.storage.find('attendance', { meetingId: meeting.id }),
     ctx.storage.find('leaves', { meetingId: meeting.id }),
+    ctx.storage.find('meetingAudit', { meetingId: meeting.id }, { orderBy: [['at', 'asc']] }),
     groupNames(ctx, organiser.branchId),
   ])
   const now = ctx.clock.now()
+  const leaves = allLeaves.filter((l) => l.state !== 'withdrawn')
   const recordOf = new Map(records.map((r) => [r.memberId, r]))
   const leaveOf = new Map(leaves.map((l) => [l.memberId, l]))
-  const counts: Record<AttendanceStatus, number> = { present: 0, late: 0, leave: 0, absent: 0, makeup: 0 }
+  const started = now.getTime() >= Date.parse(meeting.startAt)
+  const counts: Record<AttendanceStatus | 'pending', number> = { present: 0, late: 0, leave: 0, absent: 0, makeup: 0, pending: 0 }
   const rows: AttendanceRow[] = []
   // Everyone on the roll at the start and in scope, plus anyone with a record (e.g. a member
   // moved out of the group afterwards).
@@ -27,8 +30,8 @@ export async function attendanceGet(ctx: Context, p: Payload<'attendance.get'>):
     const record = recordOf.get(m.id)
     if (!inScope(m, meeting.scope) && !record) continue
     const leave = leaveOf.get(m.id)
-    // While the meeting runs, whoever has not arrived is counted as absent so far.
-    const status = memberStatus(record, leave, meeting, now) ?? 'absent'
+    // Before the start nobody is absent yet (未签到); while it runs, whoever has not arrived is absent so far.
+    const status = memberStatus(record, leave, meeting, now) ?? (started ? 'absent' : 'pending')
     counts[status] += 1
     rows.push({
       memberId: m.id,
@@ -46,9 +49,11 @@ export async function attendanceGet(ctx: Context, p: Payload<'attendance.get'>):
     expected: rows.length,
     ...counts,
     members: rows,
+    // A member who came after all needs no decision.
     pendingLeaves: leaves
-      .filter((l) => l.state === 'pending')
+      .filter((l) => l.state === 'pending' && !recordOf.has(l.memberId))
       .map((l) => ({ leaveId: l.id, memberId: l.memberId, name: nameOf.get(l.memberId) ?? '', reason: l.reason, requestedAt: l.requestedAt })),
+    audit: audit.map((a) => ({ action: a.action, memberId: a.memberId, name: nameOf.get(a.memberId) ?? '', by: a.by, byName: nameOf.get(a.by) ?? '', at: a.at, detail: a.detail, reason: a.reason })),
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * Live QR check-in. Exactly one attendance record per member and meeting: its id is
  * `${meetingId}:${memberId}` and the database refuses a second insert, so fifty taps at once
- * leave one record and one award. A scan reads nothing but the caller's member record.
+ * leave one record and one award. A scan reads the caller's member record and the meeting, whose
+ * cancel or move since the code was shown refuses it.
  */
 import type { Payload, Result } from '../actions'
 import type { Attendance, Meeting, Member } from '../../../types/models'
@@ -13,7 +14,7 @@ import { AppError } from '../errors'
 import { attendanceId } from '../records/ids'
 import { attendanceAward, recordWithAward } from '../records/ledger'
 import { branchSettings } from '../records/settings'
-import { loadManagedMeeting, membersAtMeeting } from './meeting-support'
+import { fixWindowEnd, loadManagedMeeting, membersAtMeeting, writeMeetingAudit } from './meeting-support'
 
 export const CHECKIN_PAGE = 'pages/checkin/index'
 
@@ -69,6 +70,12 @@ export async function checkinSubmit(ctx: Context, p: Payload<'checkin.submit'>):
     throw new AppError('NOT_INVITED', '您不在本次会议的参会范围内')
   }
   if (windowState(c, now) !== 'open') throw new AppError('CHECKIN_CLOSED', closedMessage(c, now))
+  // The token is the meeting as it was when the code was shown; a cancel or a move since then wins.
+  const meeting = await ctx.storage.get('meetings', c.meetingId)
+  if (!meeting || meeting.status === 'cancelled') throw new AppError('CHECKIN_CLOSED', '会议已取消，不能签到')
+  if (meeting.startAt !== c.startAt || meeting.endAt !== c.endAt || meeting.type !== c.type || JSON.stringify(meeting.scope) !== JSON.stringify(c.scope)) {
+    throw new AppError('TOKEN_EXPIRED', '会议时间已调整，请扫描屏幕上最新的二维码')
+  }
 
   const record: Attendance = {
     id: attendanceId(c.meetingId, member.id),
@@ -89,6 +96,8 @@ export async function checkinSubmit(ctx: Context, p: Payload<'checkin.submit'>):
 
 export async function checkinManual(ctx: Context, p: Payload<'checkin.manual'>): Promise<Result<'checkin.manual'>> {
   const organiser = requireMember(ctx)
+  // A 补签 is another organiser's word for someone's presence; one's own goes through the live code.
+  if (p.memberId === organiser.id) throw new AppError('FORBIDDEN', '不能给自己补签，请用现场二维码签到')
   const [meeting, target, branch] = await Promise.all([
     loadManagedMeeting(ctx, organiser, p.meetingId),
     ctx.storage.get('members', p.memberId),
@@ -98,7 +107,12 @@ export async function checkinManual(ctx: Context, p: Payload<'checkin.manual'>):
   if (meeting.status === 'cancelled') throw new AppError('CONFLICT', '会议已取消，不能补签')
   if (!isInvited(target, meeting.scope)) throw new AppError('NOT_INVITED', `${target.name}不在本次会议的参会范围内`)
   const now = ctx.clock.now()
-  if (windowState(meeting, now) === 'not_yet') throw new AppError('CHECKIN_CLOSED', '会议开始前 30 分钟起才能补签')
+  const settings = branchSettings(branch, now)
+  // Before the start the member can still scan; long after the end a fix is no longer evidence.
+  if (now.getTime() < Date.parse(meeting.startAt)) throw new AppError('CHECKIN_CLOSED', '会议开始后才能补签，开始前请让党员扫码签到')
+  if (now.getTime() > fixWindowEnd(meeting, settings)) {
+    throw new AppError('CHECKIN_CLOSED', `会议结束已超过 ${settings.fixWindowDays} 天，不能再补签`)
+  }
   const record: Attendance = {
     id: attendanceId(meeting.id, target.id),
     branchId: organiser.branchId,
@@ -109,8 +123,9 @@ export async function checkinManual(ctx: Context, p: Payload<'checkin.manual'>):
     by: organiser.id,
     reason: p.reason,
   }
-  const earns = { meetingType: meeting.type, points: branchSettings(branch, now).editable.meetingPoints[meeting.type], studyTenths: meetingStudyTenths(meeting) }
+  const earns = { meetingType: meeting.type, points: settings.editable.meetingPoints[meeting.type], studyTenths: meetingStudyTenths(meeting) }
   const { created, record: first } = await recordWithAward(ctx.storage, 'attendance', record, (r) => attendanceAward(r, earns))
+  if (created) await writeMeetingAudit(ctx, organiser, now, { meetingId: meeting.id, memberId: target.id, action: 'checkin.manual', detail: `为${target.name}补签`, reason: p.reason })
   return { status: first.status, already: !created }
 }
 

@@ -7,6 +7,7 @@ import type { Payload, Result } from '../actions'
 import type { DuesItem } from '../../../types/views'
 import type { Member, Payment } from '../../../types/models'
 import { monthlyDues } from '../domain/dues'
+import { fitAmount } from '../domain/template-fit'
 import { effectiveRoles } from '../../../src/domain/permissions'
 import { nextMonth } from '../../../src/domain/relative-day'
 import { calendarDay, shanghaiDate, shanghaiMonth, toShanghaiIso } from '../../../src/domain/time'
@@ -133,12 +134,24 @@ async function writePayment(
   return done
 }
 
+/**
+ * 足额: a payment is at least the member's 核定 amount; above 100 times it is a slip of the keyboard,
+ * not a 大额党费 (which a branch records apart). A member with no 核定 yet may pay what they state.
+ */
+function checkAmount(amount: number, member: Pick<Member, 'dues'>): void {
+  const due = member.dues?.amount
+  if (!due) return
+  if (amount < due) throw invalidInput('amount', `不能少于核定的每月党费 ${fitAmount(due)}（按月足额交纳）`)
+  if (amount > due * 100) throw invalidInput('amount', `超过核定党费（${fitAmount(due)}）的 100 倍，请核对金额`)
+}
+
 export async function duesPay(ctx: Context, p: Payload<'dues.pay'>): Promise<Result<'dues.pay'>> {
   const me = requireMember(ctx)
   const today = shanghaiDate(ctx.clock.now())
   checkPayable(p.month, today)
   const amount = p.amount ?? me.dues?.amount
   if (!amount) throw invalidInput('amount', '书记还没有核定您的党费，请填写金额或联系书记')
+  checkAmount(amount, me)
   const paidAt = p.paidAt ?? today
   checkPaidAt(p.month, paidAt, today)
   return writePayment(ctx, me, p.month, { amount, paidOn: paidAt, state: 'reported', reportedBy: me.id, confirmedBy: null }, { state: 'reported' })
@@ -153,6 +166,7 @@ export async function duesConfirm(ctx: Context, p: Payload<'dues.confirm'>): Pro
   const existing = await ctx.storage.get('payments', paymentId(target.id, p.month))
   const amount = p.amount ?? existing?.amount ?? target.dues?.amount
   if (!amount) throw invalidInput('amount', '这位党员还没有核定党费，请填写金额')
+  checkAmount(amount, target)
   const paidAt = p.paidAt ?? existing?.paidOn ?? today
   checkPaidAt(p.month, paidAt, today)
   const fields = { amount, paidOn: paidAt, state: 'confirmed' as const, reportedBy: existing?.reportedBy ?? secretary.id, confirmedBy: secretary.id }

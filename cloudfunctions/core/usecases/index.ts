@@ -7,7 +7,7 @@ import { memberImport } from './roster-import'
 import { groupCreate, groupUpdate, memberGet, memberList, memberRemove, memberUnbind, memberUpdate } from './members'
 import { checkinCode, checkinLive, checkinManual, checkinSubmit } from './checkin'
 import { duesConfirm, duesMine, duesPay, duesSetBase, duesStatus, duesTable } from './dues'
-import { leaveRequest, leaveReview } from './leave'
+import { leaveRequest, leaveReview, leaveWithdraw } from './leave'
 import { meetingCancel, meetingCreate, meetingGet, meetingList, meetingUpdate } from './meetings'
 import { makeupComplete, makeupMine, makeupOverview } from './makeup'
 import { pointsMine } from './points'
@@ -61,6 +61,7 @@ export const HANDLERS: { [K in ActionName]: Handler<K> } = {
   'checkin.manual': checkinManual,
   'leave.request': leaveRequest,
   'leave.review': leaveReview,
+  'leave.withdraw': leaveWithdraw,
   'attendance.get': attendanceGet,
   'attendance.mine': attendanceMine,
   'subscription.record': subscriptionRecord,

@@ -1,6 +1,6 @@
 /** 请假: a member asks before the meeting with a reason; the secretary or committee decide. */
 import type { Payload, Result } from '../actions'
-import type { Leave } from '../../../types/models'
+import type { Leave, LeaveState } from '../../../types/models'
 import { isInvited } from '../../../src/domain/meetings'
 import { canManageMeeting } from '../../../src/domain/permissions'
 import { toShanghaiIso } from '../../../src/domain/time'
@@ -8,7 +8,10 @@ import { requireMember, type Context } from '../context'
 import { AppError } from '../errors'
 import { attendanceId, leaveId } from '../records/ids'
 import { recordOnce } from '../records/record-once'
-import { loadMeeting } from './meeting-support'
+import { branchSettings } from '../records/settings'
+import { fixWindowEnd, loadMeeting, writeMeetingAudit } from './meeting-support'
+
+const DECIDED: Record<LeaveState, string> = { pending: '待审批', approved: '已批准', refused: '未批准', withdrawn: '已撤回' }
 
 export async function leaveRequest(ctx: Context, p: Payload<'leave.request'>): Promise<Result<'leave.request'>> {
   const member = requireMember(ctx)
@@ -25,9 +28,9 @@ export async function leaveRequest(ctx: Context, p: Payload<'leave.request'>): P
   if (now.getTime() >= Date.parse(meeting.startAt)) {
     throw new AppError('CONFLICT', '会议已经开始，不能在手机上请假了，请直接联系书记')
   }
-  if (existing && existing.state !== 'refused') return { leaveId: existing.id, state: existing.state }
+  if (existing && (existing.state === 'pending' || existing.state === 'approved')) return { leaveId: existing.id, state: existing.state }
   if (existing) {
-    // Asking again after a refusal: the new reason goes back to the reviewers.
+    // Asking again after a refusal or a withdrawal: the new reason goes back to the reviewers.
     await ctx.storage.update('leaves', id, { reason: p.reason, state: 'pending', requestedAt: toShanghaiIso(now), reviewedBy: null, reviewedAt: null })
     return { leaveId: id, state: 'pending' }
   }
@@ -50,11 +53,45 @@ export async function leaveReview(ctx: Context, p: Payload<'leave.review'>): Pro
   const reviewer = requireMember(ctx)
   const leave = await ctx.storage.get('leaves', p.leaveId)
   if (!leave || leave.branchId !== reviewer.branchId) throw new AppError('NOT_FOUND', '找不到这条请假申请')
-  const meeting = await loadMeeting(ctx, reviewer, leave.meetingId)
+  const [meeting, branch] = await Promise.all([loadMeeting(ctx, reviewer, leave.meetingId), ctx.storage.get('branches', reviewer.branchId)])
   if (!canManageMeeting(reviewer, meeting)) throw new AppError('FORBIDDEN', '仅支部书记或支委可以审批请假')
+  if (leave.memberId === reviewer.id) throw new AppError('FORBIDDEN', '不能审批自己的请假，请由其他支委审批')
   const state = p.approve ? 'approved' : 'refused'
-  if (leave.state !== state) {
-    await ctx.storage.update('leaves', leave.id, { state, reviewedBy: reviewer.id, reviewedAt: toShanghaiIso(ctx.clock.now()) })
+  if (leave.state === state) return { state }
+  if (leave.state !== 'pending') throw new AppError('CONFLICT', `这条请假${DECIDED[leave.state]}，不能再改`)
+  const now = ctx.clock.now()
+  const settings = branchSettings(branch, now)
+  if (now.getTime() > fixWindowEnd(meeting, settings)) {
+    throw new AppError('CONFLICT', `会议结束已超过 ${settings.fixWindowDays} 天，不能再审批请假`)
   }
+  // Compare-and-set on the request as read: of concurrent decisions the first wins, and a later
+  // one answers what is stored (the same decision) or CONFLICT (a different one).
+  const decided = await ctx.storage.updateWhere('leaves', leave.id, { state: 'pending', requestedAt: leave.requestedAt }, {
+    set: { state, reviewedBy: reviewer.id, reviewedAt: toShanghaiIso(now) },
+  })
+  if (!decided) {
+    const stored = await ctx.storage.get('leaves', leave.id)
+    if (stored?.state === state) return { state }
+    throw new AppError('CONFLICT', `这条请假${DECIDED[stored?.state ?? 'withdrawn']}，不能再改`)
+  }
+  await writeMeetingAudit(ctx, reviewer, now, {
+    meetingId: meeting.id,
+    memberId: leave.memberId,
+    action: 'leave.review',
+    detail: p.approve ? '批准请假' : '不批准请假',
+    reason: p.reason ?? leave.reason,
+  })
   return { state }
+}
+
+export async function leaveWithdraw(ctx: Context, p: Payload<'leave.withdraw'>): Promise<Result<'leave.withdraw'>> {
+  const member = requireMember(ctx)
+  const leave = await ctx.storage.get('leaves', p.leaveId)
+  if (!leave || leave.memberId !== member.id) throw new AppError('NOT_FOUND', '找不到这条请假申请')
+  if (leave.state === 'withdrawn') return { state: 'withdrawn' }
+  const withdrawn = await ctx.storage.updateWhere('leaves', leave.id, { state: 'pending', requestedAt: leave.requestedAt }, { set: { state: 'withdrawn' } })
+  if (withdrawn) return { state: 'withdrawn' }
+  const stored = await ctx.storage.get('leaves', leave.id)
+  if (stored?.state === 'withdrawn') return { state: 'withdrawn' }
+  throw new AppError('CONFLICT', `这条请假${DECIDED[stored?.state ?? leave.state]}，不能撤回`)
 }

@@ -82,14 +82,14 @@ describe('makeup.mine', () => {
     expect(await tasks(DEMO.member(3))).toHaveLength(1)
   })
 
-  it('is overdue after the 7 days, until it is done', async () => {
+  it('is overdue after the 7 days, and completing it then is refused', async () => {
     const { app, tasks, complete } = await aMeetingHeld()
     app.clock.set(DEADLINE)
     expect(await tasks(DEMO.member(3))).toEqual([expect.objectContaining({ overdue: false })])
     app.clock.set('2026-05-27T16:30:01+08:00')
     expect(await tasks(DEMO.member(3))).toEqual([expect.objectContaining({ deadline: DEADLINE, overdue: true, done: false })])
-    await complete(DEMO.member(3))
-    expect(await tasks(DEMO.member(3))).toEqual([expect.objectContaining({ overdue: false, done: true, completedAt: '2026-05-27T16:30:01+08:00' })])
+    expect(await complete(DEMO.member(3))).toEqual(failure('CONFLICT', '补学已过期限'))
+    expect(await tasks(DEMO.member(3))).toEqual([expect.objectContaining({ overdue: true, done: false })])
   })
 
   it('is owed for a 党课 as well', async () => {
@@ -200,10 +200,12 @@ describe('makeup.complete', () => {
     expect(await makeupLedger(app)).toHaveLength(1)
   })
 
-  it('still records a 补学 done after the deadline', async () => {
+  it('is CONFLICT 补学已过期限 after the deadline, storing nothing', async () => {
     const { app, complete } = await aMeetingHeld()
     app.clock.set('2026-06-01T09:00:00+08:00')
-    expect(await complete(DEMO.member(3))).toMatchObject({ ok: true, data: { pointsAwarded: 1 } })
+    expect(await complete(DEMO.member(3))).toEqual(failure('CONFLICT', '补学已过期限'))
+    expect(await makeupsOf(app)).toEqual([])
+    expect(await makeupLedger(app)).toEqual([])
   })
 
   it('is CONFLICT for a member who attended, storing nothing', async () => {

@@ -6,7 +6,7 @@ import type { Payload, Result } from '../actions'
 import type { MakeupStudy, Meeting, Member } from '../../../types/models'
 import { isInvited, meetingStudyTenths } from '../../../src/domain/meetings'
 import { MAKEUP_AWARD_POINTS, MAKEUP_DAYS, MAKEUP_TYPES } from '../../../src/domain/study'
-import { toShanghaiIso } from '../../../src/domain/time'
+import { formatDateZh, shanghaiDate, toShanghaiIso } from '../../../src/domain/time'
 import { requireMember, type Context } from '../context'
 import { AppError } from '../errors'
 import { attendanceId, ledgerKeys, makeupId } from '../records/ids'
@@ -65,10 +65,12 @@ export async function makeupComplete(ctx: Context, p: Payload<'makeup.complete'>
   const me = requireMember(ctx)
   const meeting = await loadMeeting(ctx, me, p.meetingId)
   const now = ctx.clock.now()
-  if (!isMakeupType(meeting) || meeting.status !== 'scheduled') throw new AppError('CONFLICT', '这次会议不需要补学')
+  if (meeting.status === 'cancelled') throw new AppError('CONFLICT', '会议已取消，不需要补学')
+  if (!isMakeupType(meeting)) throw new AppError('CONFLICT', '这次会议不需要补学')
   if (Date.parse(meeting.endAt) > now.getTime()) throw new AppError('CONFLICT', '会议还没有结束，请直接参加会议')
   if (!isInvited(me, meeting.scope)) throw new AppError('NOT_INVITED', '您不在本次会议的参会范围内')
   if (await ctx.storage.get('attendance', attendanceId(meeting.id, me.id))) throw new AppError('CONFLICT', '您参加了这次会议，不需要补学')
+  if (now.getTime() > Date.parse(deadlineOf(meeting))) throw new AppError('CONFLICT', `补学已过期限（${formatDateZh(shanghaiDate(deadlineOf(meeting)))}前），请联系书记`)
   const record: MakeupStudy = { id: makeupId(meeting.id, me.id), branchId: me.branchId, meetingId: meeting.id, memberId: me.id, note: p.note || null, completedAt: toShanghaiIso(now) }
   const { created, record: first } = await recordWithAward(ctx.storage, 'makeups', record, (r) =>
     ledgerRow({

@@ -1,9 +1,12 @@
 /** Loading and presenting meetings, shared by the meeting, check-in and attendance use cases. */
 import type { MeetingView } from '../../../types/views'
-import type { Meeting, Member } from '../../../types/models'
+import type { Meeting, MeetingAudit, Member } from '../../../types/models'
 import { canManageMeeting, MANAGE_MEETING_DENIED } from '../../../src/domain/permissions'
+import { toShanghaiIso } from '../../../src/domain/time'
 import type { Context } from '../context'
 import { AppError } from '../errors'
+import { newId } from '../records/ids'
+import type { Settings } from '../records/settings'
 
 /** A meeting of the caller's branch, or NOT_FOUND (another branch's meetings do not exist for them). */
 export async function loadMeeting(ctx: Context, member: Member, meetingId: string): Promise<Meeting> {
@@ -44,4 +47,19 @@ export function toView(meeting: Meeting, groupNames: Map<string, string>): Meeti
 export async function groupNames(ctx: Context, branchId: string): Promise<Map<string, string>> {
   const groups = await ctx.storage.find('groups', { branchId })
   return new Map(groups.map((g) => [g.id, g.name]))
+}
+
+/** The last instant organisers may fix a meeting's record (补签, leave decisions): a branch setting's days after its end. */
+export function fixWindowEnd(meeting: Pick<Meeting, 'endAt'>, settings: Pick<Settings, 'fixWindowDays'>): number {
+  return Date.parse(meeting.endAt) + settings.fixWindowDays * 86400_000
+}
+
+/** Records an organiser's fix to a meeting's record: who (`by`), when (`at`), what and why. */
+export async function writeMeetingAudit(
+  ctx: Context,
+  by: Member,
+  at: Date,
+  entry: Pick<MeetingAudit, 'meetingId' | 'memberId' | 'action' | 'detail' | 'reason'>,
+): Promise<void> {
+  await ctx.storage.insert('meetingAudit', { id: newId('audit', at), branchId: by.branchId, by: by.id, at: toShanghaiIso(at), ...entry })
 }

@@ -6,7 +6,8 @@ import { canCreateMeeting, canManageMeeting, GROUP_LEADER_CREATE_DENIED } from '
 import { addDays, shanghaiDate, toShanghaiIso } from '../../../src/domain/time'
 import { requireMember, type Context } from '../context'
 import { AppError, invalidInput } from '../errors'
-import { attendanceId, leaveId, newId } from '../records/ids'
+import { attendanceId, ledgerKeys, leaveId, newId } from '../records/ids'
+import { reverse } from '../records/ledger'
 import { groupNames, loadManagedMeeting, loadMeeting, toView } from './meeting-support'
 import { ensureThemeDays } from './theme-days'
 
@@ -95,8 +96,18 @@ export async function meetingUpdate(ctx: Context, p: Payload<'meeting.update'>):
 export async function meetingCancel(ctx: Context, p: Payload<'meeting.cancel'>): Promise<Result<'meeting.cancel'>> {
   const member = requireMember(ctx)
   const current = await loadManagedMeeting(ctx, member, p.meetingId)
-  const patch = { status: 'cancelled' as const, cancelReason: p.reason, updatedAt: toShanghaiIso(ctx.clock.now()) }
+  const now = ctx.clock.now()
+  if (current.status !== 'cancelled' && now.getTime() > Date.parse(current.endAt)) {
+    throw new AppError('CONFLICT', '会议已经结束，不能取消；如记录有误，请逐条更正')
+  }
+  const patch = { status: 'cancelled' as const, cancelReason: p.reason, updatedAt: toShanghaiIso(now) }
   if (current.status !== 'cancelled') await ctx.storage.update('meetings', current.id, patch)
+  // Check-ins while it ran earned points; a repeated cancel finds them reversed already.
+  const records = await ctx.storage.find('attendance', { meetingId: current.id })
+  if (records.length) {
+    const awards = await ctx.storage.find('ledger', { id: { $in: records.map((r) => ledgerKeys.attendance(r.id).id) } })
+    await reverse(ctx.storage, awards, member.id, now, `会议取消：${current.title}`)
+  }
   const names = await groupNames(ctx, member.branchId)
   return { meeting: toView(current.status === 'cancelled' ? current : { ...current, ...patch }, names) }
 }
@@ -107,7 +118,8 @@ function myStatus(member: Member, meeting: Meeting, record: Attendance | null, l
     invited,
     status: invited || record ? memberStatus(record, leave, meeting, now) : null,
     checkedInAt: record?.checkedInAt ?? null,
-    leave: leave ? { state: leave.state, reason: leave.reason } : null,
+    // A withdrawn request is kept in the record but is no request: the member may ask again.
+    leave: leave && leave.state !== 'withdrawn' ? { state: leave.state, reason: leave.reason, leaveId: leave.id } : null,
   }
 }
 

@@ -183,7 +183,7 @@ export async function quizSubmit(ctx: Context, p: Payload<'quiz.submit'>): Promi
   if (!attempt) throw new AppError('CONFLICT', '请先开始答题')
   if (attempt.submittedAt) {
     // A retry after a crash between scoring and the award completes the award; the ledger key keeps it single.
-    if (attempt.passed) await award(ctx.storage, passAward(quiz, me.id, attempt.score ?? 0, new Date(Date.parse(attempt.submittedAt))))
+    if (attempt.passed && quiz.createdBy !== me.id) await award(ctx.storage, passAward(quiz, me.id, attempt.score ?? 0, new Date(Date.parse(attempt.submittedAt))))
     throw new AppError('CONFLICT', '您已经交过卷了，每次测试只能答一次')
   }
   const now = ctx.clock.now()
@@ -194,13 +194,16 @@ export async function quizSubmit(ctx: Context, p: Payload<'quiz.submit'>): Promi
   const answers = Object.fromEntries(ordered.filter((q) => p.answers[q.id]).map((q) => [q.id, p.answers[q.id]]))
   const result = scoreQuiz(ordered, answers)
   const passed = result.score >= quiz.passScore
+  // The creator chose the questions and knows the answers: they may take their own test and see
+  // their score, but an inspector would not count points a member set for themselves.
+  const earns = passed && quiz.createdBy !== me.id
   const submitted = await ctx.storage.updateWhere('attempts', attempt.id, { submittedAt: null }, {
     set: { submittedAt: toShanghaiIso(now), answers, correct: result.correct, total: result.total, score: result.score, passed },
   })
   if (!submitted) throw new AppError('CONFLICT', '您已经交过卷了，每次测试只能答一次')
-  if (passed) await award(ctx.storage, passAward(quiz, me.id, result.score, now))
+  if (earns) await award(ctx.storage, passAward(quiz, me.id, result.score, now))
   // This submission earned the points, whether its award row was written here or by a retry of it.
-  const pointsAwarded = passed ? quiz.points : 0
+  const pointsAwarded = earns ? quiz.points : 0
   return { score: result.score, correct: result.correct, total: result.total, passed, pointsAwarded, review: result.review }
 }
 

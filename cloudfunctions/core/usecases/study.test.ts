@@ -158,14 +158,14 @@ describe('study.log', () => {
     expect(await log(DEMO.member(1), { studiedOn: '2026-05-20' })).toMatchObject({ ok: true, data: { study: { studiedOn: '2026-05-20' } } })
   })
 
-  it('accepts a day up to 31 days back', async () => {
+  it('accepts a day up to 30 days back', async () => {
     const { log } = await aBranch()
-    expect(await log(DEMO.member(1), { studiedOn: '2026-04-19' })).toMatchObject({ ok: true })
+    expect(await log(DEMO.member(1), { studiedOn: '2026-04-20' })).toMatchObject({ ok: true })
   })
 
   it.each<[string, Record<string, unknown>, string]>([
     ['a day in the future', { studiedOn: '2026-05-21' }, 'studiedOn：'],
-    ['a day more than a month back', { studiedOn: '2026-04-18' }, 'studiedOn：'],
+    ['a day more than 30 days back', { studiedOn: '2026-04-19' }, 'studiedOn：'],
     ['a day that does not exist', { studiedOn: '2026-02-30' }, 'studiedOn：'],
     ['a photo given as a web address', { photo: 'https://example.com/a.jpg' }, 'photo：'],
     ['a photo that is not an image', { photo: 'data:text/html;base64,PGgxPg==' }, 'photo：'],

@@ -6,7 +6,8 @@ import type { Payload, Result } from '../actions'
 import type { ReviewState, Study, XuexiReport } from '../../../types/models'
 import { studyTarget, sumLedger } from '../domain/points'
 import { expectedByNow, selfStudyAward, weekStart } from '../../../src/domain/study'
-import { addDays, inShanghai, shanghaiDate, toShanghaiIso } from '../../../src/domain/time'
+import { LIMITS } from '../../../src/domain/limits'
+import { addDays, formatDateZh, inShanghai, shanghaiDate, toShanghaiIso } from '../../../src/domain/time'
 import { requireMember, type Context } from '../context'
 import { AppError, invalidInput } from '../errors'
 import { ledgerKeys, studyId, xuexiId } from '../records/ids'
@@ -59,10 +60,21 @@ export async function studyLog(ctx: Context, p: Payload<'study.log'>): Promise<R
   const today = shanghaiDate(now)
   const studiedOn = p.studiedOn ?? today
   if (studiedOn > today) throw invalidInput('studiedOn', '学习日期不能晚于今天')
-  if (studiedOn < addDays(today, -31)) throw invalidInput('studiedOn', '只能补记最近一个月的自学')
-  const { settings } = await loadSettings(ctx, me.branchId)
+  if (studiedOn < addDays(today, -LIMITS.study.backDays)) throw invalidInput('studiedOn', `只能补记最近 ${LIMITS.study.backDays} 天的自学`)
+  const id = studyId(me.id, p.requestId, now)
+  const [{ settings }, sameDay] = await Promise.all([
+    loadSettings(ctx, me.branchId),
+    ctx.storage.find('studies', { memberId: me.id, studiedOn, state: { $ne: 'refused' } }),
+  ])
+  // A day has so many hours: more would be a record nobody could believe. A resent form is not counted twice.
+  const logged = sameDay.filter((s) => s.id !== id).reduce((sum, s) => sum + s.minutes, 0)
+  const max = LIMITS.study.dayMinutesMax
+  if (logged + p.minutes > max) {
+    const left = Math.max(0, max - logged)
+    throw invalidInput('minutes', `${formatDateZh(studiedOn)}已记 ${logged} 分钟，每人每天自学最多计 ${max / 60} 小时（${max} 分钟），这条最多还能记 ${left} 分钟`)
+  }
   const study: Study = {
-    id: studyId(me.id, p.requestId, now),
+    id,
     branchId: me.branchId,
     memberId: me.id,
     title: p.title,
@@ -212,12 +224,27 @@ export async function branchSettingsGet(ctx: Context): Promise<Result<'branch.se
   return { settings: (await loadSettings(ctx, me.branchId)).settings }
 }
 
+/** Concurrent edits each retry on the version they lost to; more than this many at once is not two organisers. */
+const SETTINGS_ATTEMPTS = 20
+
+/**
+ * Changes only the fields sent, merged into the settings as stored: a compare-and-set on the
+ * branch's settings version, retried on a lost race, so two organisers editing at once lose nothing.
+ */
 export async function branchSettingsUpdate(ctx: Context, p: Payload<'branch.updateSettings'>): Promise<Result<'branch.updateSettings'>> {
   const me = requireMember(ctx)
-  const { branch } = await loadSettings(ctx, me.branchId)
   const changes = Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined))
-  const meetingPoints = p.meetingPoints ? { ...branch.settings?.meetingPoints, ...p.meetingPoints } : branch.settings?.meetingPoints
-  const settings = { ...branch.settings, ...changes, ...(meetingPoints ? { meetingPoints } : {}) }
-  await ctx.storage.update('branches', branch.id, { settings })
-  return { settings: branchSettings({ ...branch, settings }, ctx.clock.now()).editable }
+  for (let attempt = 0; attempt < SETTINGS_ATTEMPTS; attempt += 1) {
+    const { branch, settings: current } = await loadSettings(ctx, me.branchId)
+    // Nothing sent changes nothing, not even the version.
+    if (Object.keys(changes).length === 0) return { settings: current }
+    const meetingPoints = p.meetingPoints ? { ...branch.settings?.meetingPoints, ...p.meetingPoints } : branch.settings?.meetingPoints
+    const settings = { ...branch.settings, ...changes, ...(meetingPoints ? { meetingPoints } : {}) }
+    const version = branch.settingsVersion ?? 0
+    const read = branch.settingsVersion === undefined ? { settingsVersion: { $exists: false } } : { settingsVersion: version }
+    if (await ctx.storage.updateWhere('branches', branch.id, read, { set: { settings, settingsVersion: version + 1 } })) {
+      return { settings: branchSettings({ ...branch, settings }, ctx.clock.now()).editable }
+    }
+  }
+  throw new AppError('CONFLICT', '设置正被同时修改，请稍后再试')
 }

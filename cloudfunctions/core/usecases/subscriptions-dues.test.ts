@@ -326,7 +326,7 @@ describe('dues.pay', () => {
 
   it('updates a report that the secretary has not confirmed yet', async () => {
     const { as, storage } = await theDemoBranch()
-    await as(member(1)).ok('dues.pay', { month: '2026-05', amount: 10000, paidAt: '2026-05-18' })
+    await as(member(1)).ok('dues.pay', { month: '2026-05', amount: 13000, paidAt: '2026-05-18' })
     expect(await as(member(1)).ok('dues.pay', { month: '2026-05', amount: 12750 })).toEqual({
       month: '2026-05',
       amount: 12750,
@@ -341,7 +341,7 @@ describe('dues.pay', () => {
     await as(member(1)).ok('dues.pay', { month: '2026-05' })
     await as(SECRETARY).ok('dues.confirm', { memberId: member(1), month: '2026-05' })
     const confirmed = await storage.get('payments', `${member(1)}:2026-05`)
-    expect(await as(member(1)).call('dues.pay', { month: '2026-05', amount: 1 })).toMatchObject(failure('CONFLICT'))
+    expect(await as(member(1)).call('dues.pay', { month: '2026-05', amount: 20000 })).toMatchObject(failure('CONFLICT'))
     expect(await storage.get('payments', `${member(1)}:2026-05`)).toEqual(confirmed)
   })
 
@@ -368,9 +368,9 @@ describe('dues.pay', () => {
           },
         }),
     })
-    await as(member(1)).ok('dues.pay', { month: '2026-05', amount: 10000 })
+    await as(member(1)).ok('dues.pay', { month: '2026-05', amount: 13000 })
     confirmNow = () => as(SECRETARY).ok('dues.confirm', { memberId: member(1), month: '2026-05', amount: 12750 })
-    const late = await as(member(1)).call('dues.pay', { month: '2026-05', amount: 1 })
+    const late = await as(member(1)).call('dues.pay', { month: '2026-05', amount: 20000 })
     expect(confirmNow).toBeNull()
     expect(late).toMatchObject(failure('CONFLICT'))
     expect(await storage.get('payments', `${member(1)}:2026-05`)).toMatchObject({ amount: 12750, state: 'confirmed', confirmedBy: SECRETARY })
@@ -412,7 +412,7 @@ describe('dues.confirm', () => {
 
   it('corrects a report, and a confirmed month again', async () => {
     const { as, storage } = await theDemoBranch()
-    await as(member(1)).ok('dues.pay', { month: '2026-05', amount: 1275 })
+    await as(member(1)).ok('dues.pay', { month: '2026-05', amount: 12800 })
     await as(SECRETARY).ok('dues.confirm', { memberId: member(1), month: '2026-05', amount: 12750 })
     expect(await storage.get('payments', `${member(1)}:2026-05`)).toMatchObject({ amount: 12750, paidOn: '2026-05-20', state: 'confirmed' })
     await as(SECRETARY).ok('dues.confirm', { memberId: member(1), month: '2026-05', paidAt: '2026-05-02' })

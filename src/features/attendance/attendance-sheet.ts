@@ -1,17 +1,16 @@
 /** The secretary's attendance sheet, apart from any screen: the tabs, their counts and each row's note. */
 import type { AttendanceRow } from '../../../types/views'
-import type { AttendanceStatus } from '../../../types/models'
 import { clockTime } from '../../display/meeting-display'
 import type { Result } from '../../services/call'
 
 export type AttendanceTab = 'arrived' | 'late' | 'leave' | 'absent' | 'makeup'
 export type Sheet = Result<'attendance.get'>
 
-export const TABS: Array<{ key: AttendanceTab; label: string; statuses: AttendanceStatus[]; none: string }> = [
+export const TABS: Array<{ key: AttendanceTab; label: string; statuses: Array<AttendanceRow['status']>; none: string }> = [
   { key: 'arrived', label: '实到', statuses: ['present', 'late', 'makeup'], none: '还没有人签到' },
   { key: 'late', label: '迟到', statuses: ['late'], none: '没有迟到的' },
   { key: 'leave', label: '请假', statuses: ['leave'], none: '没有批准的请假' },
-  { key: 'absent', label: '缺席', statuses: ['absent'], none: '没有缺席的' },
+  { key: 'absent', label: '缺席', statuses: ['absent', 'pending'], none: '没有缺席的' },
   { key: 'makeup', label: '补签', statuses: ['makeup'], none: '没有补签记录' },
 ]
 

@@ -32,6 +32,7 @@ export function statusLine(kind: StatusKind, { meeting, myStatus }: Loaded): str
     case 'open':
       return isWeapp ? '签到已开始，点“扫码签到”扫描会场屏幕上的二维码' : '签到已开始，请用手机扫描会场屏幕上的二维码'
     case 'upcoming':
+    case 'pending':
       return `会前 ${CHECKIN_OPENS_BEFORE_MIN} 分钟（${checkinOpensAt(meeting.startAt)}）起可以签到`
     case 'absent':
       return '没有签到记录。如确实参加了，请联系书记补签'
