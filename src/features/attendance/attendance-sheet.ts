@@ -15,7 +15,15 @@ export const TABS: Array<{ key: AttendanceTab; label: string; statuses: Array<At
 ]
 
 export function tabCount(sheet: Sheet, tab: AttendanceTab): number {
-  return tab === 'arrived' ? sheet.present + sheet.late + sheet.makeup : sheet[tab]
+  if (tab === 'arrived') return sheet.present + sheet.late + sheet.makeup
+  // Before the start nobody is 缺席 yet: those not checked in are 未签到, counted in this tab.
+  return tab === 'absent' ? sheet.absent + sheet.pending : sheet[tab]
+}
+
+/** 缺席 once the meeting has started; 未签到 before, while nobody can be absent yet. */
+export function tabLabel(sheet: Sheet, tab: AttendanceTab): string {
+  const label = TABS.find((t) => t.key === tab)!.label
+  return tab === 'absent' && sheet.pending > 0 && sheet.absent === 0 ? '未签到' : label
 }
 
 export function tabRows(sheet: Sheet, tab: AttendanceTab): AttendanceRow[] {

@@ -6,7 +6,7 @@ import { Button } from '../../components/ui'
 import { PageRoute } from '../../containers/PageRoute'
 import { clockTime, formatMeetingTime } from '../../display/meeting-display'
 import { formatDateZh, shanghaiDate } from '../../domain/time'
-import { rowNote, TABS, tabCount, tabRows, type Sheet } from '../../features/attendance/attendance-sheet'
+import { rowNote, TABS, tabCount, tabLabel, tabRows, type Sheet } from '../../features/attendance/attendance-sheet'
 import { useAttendance, type AttendanceModel } from '../../features/attendance/use-attendance'
 import './index.scss'
 
@@ -74,7 +74,7 @@ function Tabs({ sheet, model }: { sheet: Sheet; model: AttendanceModel }) {
           aria-selected={t.key === model.tab}
         >
           <Text className='att__tab-num'>{tabCount(sheet, t.key)}</Text>
-          <Text className='att__tab-label'>{t.label}</Text>
+          <Text className='att__tab-label'>{tabLabel(sheet, t.key)}</Text>
         </View>
       ))}
     </View>
