@@ -49,6 +49,7 @@ module.exports = {
       testMatch: [
         '<rootDir>/src/domain/**/*.test.ts',
         '<rootDir>/src/display/**/*.test.ts',
+        '<rootDir>/src/styles/**/*.test.ts',
         '<rootDir>/cloudfunctions/**/*.test.ts',
         '<rootDir>/server/**/*.test.ts',
         '<rootDir>/tests/**/*.test.ts',

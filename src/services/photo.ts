@@ -4,6 +4,7 @@
  * in the browser and sent as a small JPEG data URL.
  */
 import Taro from '@tarojs/taro'
+import { COLORS } from '../styles/colors'
 
 /** The longest side after shrinking, and the JPEG quality: keeps a phone photo under ~300 KB. */
 const MAX_SIDE = 1024
@@ -72,7 +73,7 @@ async function shrinkInBrowser(src: string): Promise<string> {
     const ctx = canvas.getContext('2d')
     if (!ctx) throw new PhotoError('这台设备无法处理图片，请先不加照片')
     // JPEG has no transparency: a white ground instead of black behind a transparent PNG.
-    ctx.fillStyle = '#fff'
+    ctx.fillStyle = COLORS.surface
     ctx.fillRect(0, 0, canvas.width, canvas.height)
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height)
     const url = canvas.toDataURL('image/jpeg', quality)

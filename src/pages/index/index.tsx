@@ -15,6 +15,7 @@ import { shanghaiDate } from '../../domain/time'
 import { useHome, type HomeModel } from '../../features/home/use-home'
 import { now } from '../../services/clock'
 import './index.scss'
+import { COLORS } from '../../styles/colors'
 
 const go = (url: string) => () => Taro.navigateTo({ url })
 
@@ -105,7 +106,7 @@ function Hours({ points }: Pick<HomeModel, 'points'>) {
             <Text className='big-number'>{p.studyHours}</Text>
             <Text className='home__target'> / {p.targetHours} 学时</Text>
           </View>
-          <Progress percent={Math.min(100, Math.round((p.studyHours / p.targetHours) * 100))} color='#C8161D' strokeWidth='8' />
+          <Progress percent={Math.min(100, Math.round((p.studyHours / p.targetHours) * 100))} color={COLORS.primary} strokeWidth='8' />
         </View>
       ) : null}
     </Section>

@@ -5,6 +5,7 @@ import { dateTimeZh, formatHours, hoursPercent } from '../../display/study-displ
 import { Names } from '../../features/study/views'
 import { useRemote } from '../../hooks/use-remote'
 import { call, type Result } from '../../services/call'
+import { COLORS } from '../../styles/colors'
 
 type OverviewRow = Result<'study.overview'>['members'][number]
 
@@ -24,7 +25,7 @@ function OverviewRowView({ m }: { m: OverviewRow }) {
           <Text className='sa__member-num'>{formatHours(m.studyHours)}</Text> / {formatHours(m.target)} 学时
         </Text>
       </View>
-      <Progress percent={hoursPercent(m.studyHours, m.target)} color={m.behind ? '#B4141A' : '#17753A'} strokeWidth='6' />
+      <Progress percent={hoursPercent(m.studyHours, m.target)} color={m.behind ? COLORS.primaryDark : COLORS.present} strokeWidth='6' />
       {m.behind ? <Text className='sa__expected'>按进度此时应达 {formatHours(m.expectedByNow)} 学时</Text> : null}
     </View>
   )

@@ -9,6 +9,7 @@ import { weekStart } from '../../domain/study'
 import { dateTimeZh, formatHours, hoursLeftLine, hoursPercent, shortDate } from '../../display/study-display'
 import { shanghaiDate } from '../../domain/time'
 import { now } from '../../services/clock'
+import { COLORS } from '../../styles/colors'
 
 const HISTORY_SHOWN = 6
 
@@ -33,7 +34,7 @@ export function YearCard({ data }: { data: Result<'points.mine'> }) {
           <Text className='study__points'>{data.total}</Text>
         </View>
       </View>
-      <Progress percent={hoursPercent(data.studyHours, data.targetHours)} color='#C8161D' strokeWidth='10' />
+      <Progress percent={hoursPercent(data.studyHours, data.targetHours)} color={COLORS.primary} strokeWidth='10' />
       <Text className='muted study__line'>{hoursLeftLine(data.studyHours, data.targetHours)}</Text>
     </View>
   )
@@ -106,7 +107,7 @@ export function XuexiCard({ data }: { data: Result<'xuexi.mine'> }) {
           上报学习强国
         </Button>
       </View>
-      {points !== null ? <Progress percent={hoursPercent(points, data.target)} color='#C8161D' strokeWidth='8' /> : null}
+      {points !== null ? <Progress percent={hoursPercent(points, data.target)} color={COLORS.primary} strokeWidth='8' /> : null}
       <Text className='muted study__line'>学习强国没有开放数据，积分由您自己上报，支部只作统计参考。每周目标 {data.target} 分。</Text>
     </View>
   )

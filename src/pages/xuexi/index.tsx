@@ -10,6 +10,7 @@ import { hoursPercent, weekLabel, weekSpan } from '../../display/study-display'
 import { useXuexiReport } from '../../features/study/use-xuexi-report'
 import { ActionBar, RemoteCard } from '../../features/study/views'
 import './index.scss'
+import { COLORS } from '../../styles/colors'
 
 type Weeks = Result<'xuexi.mine'>
 
@@ -33,7 +34,7 @@ function WeekRow({ w, target, today }: { w: Weeks['weeks'][number]; target: numb
           </View>
         )}
       </View>
-      {w.points !== null ? <Progress percent={hoursPercent(w.points, target)} color={reached ? '#17753A' : '#C8161D'} strokeWidth='6' /> : null}
+      {w.points !== null ? <Progress percent={hoursPercent(w.points, target)} color={reached ? COLORS.present : COLORS.primary} strokeWidth='6' /> : null}
     </View>
   )
 }
