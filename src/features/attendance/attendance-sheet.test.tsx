@@ -1,5 +1,5 @@
 import type { AttendanceRow } from '../../../types/views'
-import { rowNote, tabCount, tabRows, type Sheet } from './attendance-sheet'
+import { rowNote, tabCount, tabLabel, tabRows, type Sheet } from './attendance-sheet'
 
 const row = (over: Partial<AttendanceRow>): AttendanceRow => ({ memberId: 'm', name: '陈志强', status: 'absent', checkedInAt: null, ...over }) as AttendanceRow
 
@@ -9,10 +9,19 @@ const sheet = {
   makeup: 1,
   leave: 1,
   absent: 3,
+  pending: 0,
   members: [row({ memberId: 'a', status: 'present' }), row({ memberId: 'b', status: 'late' }), row({ memberId: 'c', status: 'makeup' }), row({ memberId: 'd', status: 'absent' })],
 } as unknown as Sheet
 
 describe('the attendance sheet', () => {
+  it('before the start lists those not yet checked in as 未签到 and counts them, not as 缺席', () => {
+    const before = { ...sheet, absent: 0, pending: 5, members: [row({ memberId: 'e', status: 'pending' })] } as Sheet
+    expect(tabLabel(before, 'absent')).toBe('未签到')
+    expect(tabCount(before, 'absent')).toBe(5)
+    expect(tabRows(before, 'absent').map((r) => r.memberId)).toEqual(['e'])
+    expect(tabLabel(sheet, 'absent')).toBe('缺席')
+  })
+
   it('counts 实到 as present, late and made up together', () => {
     expect(tabCount(sheet, 'arrived')).toBe(4)
     expect(tabCount(sheet, 'absent')).toBe(3)
