@@ -106,7 +106,8 @@ export async function openDemoBackend(now: Date): Promise<DemoBackend> {
     startAt: '2026-08-20T14:30:00+08:00',
     endAt: '2026-08-20T16:30:00+08:00',
   })
-  await call('checkin.manual', { meetingId: past.id, memberId: DEMO_OPENID, reason: MAKEUP_REASON })
+  // Nobody makes up their own attendance (issue 9): the committee member records the secretary's.
+  await call('checkin.manual', { meetingId: past.id, memberId: DEMO_OPENID, reason: MAKEUP_REASON }, 'demo-committee')
   // The timer as CloudBase fires it; a client's event would be refused.
   const remind = await runtime.functions.remind({ Type: 'Timer' })
   if (!(remind as Envelope<unknown>).ok) throw new Error(`fixture remind failed: ${JSON.stringify(remind)}`)
@@ -141,7 +142,8 @@ export interface StudyWork {
 }
 
 /**
- * Through the router, as the app does it: the secretary imports three questions and opens a
+ * Through the router, as the app does it: the secretary imports three questions and the committee
+ * member opens a
  * 20-minute test on them (since 08:00 today, for a week); a 党课 ended last week with her absent;
  * she reports this week's 学习强国 points.
  */
@@ -149,15 +151,20 @@ export async function addStudyWork(backend: DemoBackend, now: Date): Promise<Stu
   const today = shanghaiDate(now)
   const { questions } = await backend.call('question.import', { csv: QUESTIONS_CSV })
   const questionIds = questions.map((q) => q.id)
-  const { quiz } = await backend.call('quiz.create', {
-    title: QUIZ_TITLE,
-    questionIds,
-    opensAt: `${today}T08:00:00+08:00`,
-    closesAt: new Date(now.getTime() + 7 * 86400_000).toISOString(),
-    timeLimitMin: 20,
-    passScore: 60,
-    points: QUIZ_POINTS,
-  })
+  // The committee member sets the test: its own author would earn no points from it (issue 9).
+  const { quiz } = await backend.call(
+    'quiz.create',
+    {
+      title: QUIZ_TITLE,
+      questionIds,
+      opensAt: `${today}T08:00:00+08:00`,
+      closesAt: new Date(now.getTime() + 7 * 86400_000).toISOString(),
+      timeLimitMin: 20,
+      passScore: 60,
+      points: QUIZ_POINTS,
+    },
+    'demo-committee',
+  )
   const { meeting } = await backend.call('meeting.create', {
     type: 'lecture',
     title: MISSED_TITLE,
