@@ -143,8 +143,7 @@ export interface StudyWork {
 
 /**
  * Through the router, as the app does it: the secretary imports three questions and the committee
- * member opens a
- * 20-minute test on them (since 08:00 today, for a week); a 党课 ended last week with her absent;
+ * member opens a 20-minute test on them (since 08:00 today, for a week); a 党课 ended last week with her absent;
  * she reports this week's 学习强国 points.
  */
 export async function addStudyWork(backend: DemoBackend, now: Date): Promise<StudyWork> {
