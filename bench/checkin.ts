@@ -16,7 +16,8 @@
  * files before the server starts (no endpoint of the server is involved).
  *
  * Fails (exit 1) unless every scan succeeds, attendance.get counts N present or late, and a
- * scan takes at most 3 round trips.
+ * scan takes at most 4 round trips: the caller's member record, the meeting (so that a cancelled or
+ * moved meeting refuses a code issued before), the attendance record and its ledger award.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -35,7 +36,7 @@ const QUICK = process.argv.includes('--quick')
 const membersArg = process.argv.indexOf('--members')
 const N = membersArg > 0 ? Number(process.argv[membersArg + 1]) : 500
 const ROUNDS = QUICK ? 1 : 3
-const MAX_ROUND_TRIPS = 3
+const MAX_ROUND_TRIPS = 4
 
 /** Round r's meeting, on 10, 11, 12 June 2026 from 19:00 to 21:00. */
 function meetingOfRound(r: number) {
