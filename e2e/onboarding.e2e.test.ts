@@ -34,7 +34,8 @@ async function shot(page: Page, name: string) {
 /** The sign-in screen's "new WeChat user" entry: the person types any name. */
 async function enterAsNewUser(page: Page, name: string) {
   await page.waitForURL(/pages\/login\/index/)
-  await field(page, '随便起一个名字').fill(name)
+  await page.locator('.login__new input').fill(name)
+  await shot(page, `0-login-${name}`)
   await button(page, '以新用户进入').click()
   await page.locator('.login').waitFor({ state: 'detached' })
 }

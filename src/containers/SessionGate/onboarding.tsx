@@ -86,7 +86,14 @@ export function Onboarding({ me, joinCode, onSwitchUser }: { me: Result<'session
   )
   return (
     <View className='page page--actions onboarding'>
-      <Text className='onboarding__title'>您还没有加入党支部</Text>
+      <View className='onboarding__head'>
+        <Text className='onboarding__title'>您还没有加入党支部</Text>
+        {onSwitchUser ? (
+          <Button fill='none' className='onboarding__switch' onClick={onSwitchUser}>
+            换一个用户
+          </Button>
+        ) : null}
+      </View>
       {pending?.state === 'refused' ? (
         <View className='onboarding__refused' role='alert'>
           「{pending.branchName}」的书记没有通过您的申请。请核对姓名和手机尾号后重新申请，或联系书记。
@@ -94,11 +101,6 @@ export function Onboarding({ me, joinCode, onSwitchUser }: { me: Result<'session
       ) : null}
       {joinCode ? null : <TabSwitch items={WAYS} value={way} onChange={setWay} />}
       {way === 'join' || joinCode ? <JoinForm code={joinCode} onSent={() => setAgain(false)} /> : <CreateForm />}
-      {onSwitchUser ? (
-        <Button block fill='none' className='onboarding__switch' onClick={onSwitchUser}>
-          换一个用户
-        </Button>
-      ) : null}
     </View>
   )
 }

@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { FormField } from '../../components/FormField'
 import { RoleTags } from '../../components/RoleTags'
 import { StateView } from '../../components/StateView'
 import { Button, Input } from '../../components/ui'
@@ -44,9 +43,7 @@ export default function LoginPage() {
       <View className='card login__new'>
         <Text className='login__new-title'>以新的微信用户进入</Text>
         <Text className='login__hint'>像第一次打开小程序的人那样：可以创建支部，或凭邀请加入支部。同一个名字下次还是同一个人。</Text>
-        <FormField label='随便起一个名字'>
-          <Input className='field__input' value={name} onChange={setName} placeholder='例如 zhangsan' />
-        </FormField>
+        <Input className='login__new-name' value={name} onChange={setName} placeholder='随便起一个名字，例如 zhangsan' />
         <Button block type='primary' className='login__new-go' loading={busy !== null && busy.startsWith('wx')} onClick={() => newUser(name)}>
           以新用户进入
         </Button>

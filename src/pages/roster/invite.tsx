@@ -13,7 +13,9 @@ export function InvitePoster({ branchName }: { branchName: string }) {
         {invite.data ? (
           <View className='card roster__poster'>
             <Text className='roster__poster-title'>{branchName}</Text>
-            <QrCode text={invite.data.url} />
+            <View className='roster__qr'>
+              <QrCode text={invite.data.url} />
+            </View>
             <Text className='roster__poster-line'>用微信扫一扫，填写姓名和手机尾号，书记通过后即可加入。</Text>
             <Text className='muted roster__poster-code' userSelect data-invite-url={invite.data.url}>
               邀请码 {invite.data.code}

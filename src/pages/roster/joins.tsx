@@ -5,6 +5,7 @@ import { usePolling } from '../../hooks/use-polling'
 import { useJoinRequests } from './use-roster'
 
 const REFRESH_MS = 5000
+const NONE_WAITING = { title: '没有待审核的申请', hint: '党员扫描邀请海报、填写姓名和手机尾号后，申请会出现在这里。' }
 
 /** 加入申请: who asked to join, the roster member they match (or that none does), 批准 / 不批准. */
 export function JoinRequests() {
@@ -13,12 +14,7 @@ export function JoinRequests() {
   const pending = list.data?.requests.filter((r) => r.state === 'pending') ?? []
   return (
     <View className='page roster'>
-      <StateView
-        remote={list}
-        rows={4}
-        isEmpty={pending.length === 0}
-        empty={{ title: '没有待审核的申请', hint: '党员扫描邀请海报、填写姓名和手机尾号后，申请会出现在这里。' }}
-      >
+      <StateView remote={list} rows={4} isEmpty={pending.length === 0} empty={NONE_WAITING}>
         {pending.map((r) => (
           <View key={r.requestId} className='card roster__join' data-request={r.name}>
             <View className='roster__group-head'>
