@@ -19,10 +19,12 @@ const ROSTER = [
   ['王刚', '0246', '正式党员', '第二党小组', '支委', '1999-10-01', '离退休', '4000'],
 ]
 
-async function rosterXlsx(): Promise<Buffer> {
-  const rows = [HEADERS, ...ROSTER].map((cells) => cells.map((value) => (value ? { value } : null)))
+async function rosterXlsx(roster: string[][]): Promise<Buffer> {
+  const rows = [HEADERS, ...roster].map((cells) => cells.map((value) => (value ? { value } : null)))
   return Buffer.from(await writeXlsxFile(rows).toBuffer())
 }
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 const field = (page: Page, label: string) => page.locator('.field', { hasText: label }).locator('input').first()
 /** After the page-change slide (about 300 ms in Taro's H5 router), so that the picture is of one page. */
@@ -65,8 +67,15 @@ test('a new branch: setup code, roster import, invite, join, approval, the membe
   await sec.locator('[data-member="李书记"]').waitFor()
   await sec.locator('.nut-cell', { hasText: '导入名册' }).click()
   await sec.waitForURL(/view=import/)
-  const [chooser] = await Promise.all([sec.waitForEvent('filechooser'), button(sec, '选择表格文件').click()])
-  await chooser.setFiles({ name: '支部名册.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await rosterXlsx() })
+  // A sheet with a mistake: its row's problem in words, and nothing to import until it is fixed.
+  let [chooser] = await Promise.all([sec.waitForEvent('filechooser'), button(sec, '选择表格文件').click()])
+  await chooser.setFiles({ name: '有错的名册.xlsx', mimeType: XLSX, buffer: await rosterXlsx([['赵六', '12a4', '党员', '', '', '', '', '']]) })
+  await sec.getByText('共 1 行，1 行有问题').waitFor()
+  expect(await sec.locator('.roster__problem').count()).toBeGreaterThan(0)
+  expect(await button(sec, '导入').count()).toBe(0)
+  await shot(sec, '3-import-problems')
+  ;[chooser] = await Promise.all([sec.waitForEvent('filechooser'), button(sec, '重新选择').click()])
+  await chooser.setFiles({ name: '支部名册.xlsx', mimeType: XLSX, buffer: await rosterXlsx(ROSTER) })
   await sec.getByText('共 3 行，都没有问题').waitFor()
   await shot(sec, '3-import-preview')
   await button(sec, '导入 3 人').click()

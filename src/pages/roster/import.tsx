@@ -10,6 +10,10 @@ import { useRosterImport } from './use-roster'
 
 const IS_H5 = process.env.TARO_ENV === 'h5'
 
+/** 第3行 · 张三 · 新增; a row in error says only where it is and whom (the server may not know the name). */
+const rowHead = (r: { row: number; name: string; action: 'create' | 'update'; errors: string[] }) =>
+  [`第${r.row}行`, r.name, r.errors.length ? '' : r.action === 'update' ? '更新' : '新增'].filter(Boolean).join(' · ')
+
 function Template() {
   return (
     <View className='card roster__template'>
@@ -59,7 +63,7 @@ export function ImportRoster() {
             {imp.rows.map((r) => (
               <View key={r.row} className={r.errors.length ? 'roster__preview roster__preview--bad' : 'roster__preview'} data-row={r.row}>
                 <Text className='roster__preview-head'>
-                  第{r.row}行 · {r.name || '（无姓名）'} · {r.action === 'update' ? '更新' : '新增'}
+                  {rowHead(r)}
                 </Text>
                 {r.errors.map((e) => (
                   <Text key={e} className='roster__problem'>
