@@ -9,11 +9,12 @@ import { startServer, type RunningServer } from './server'
 
 export const SHOTS = join(__dirname, 'screenshots')
 
-/** Starts the app and the browser before the file's tests and stops both after them. */
-export function useApp(): { server: RunningServer; browser: Browser } {
-  const app = {} as { server: RunningServer; browser: Browser }
+/** Starts the app (with `env`) and the browser before the file's tests and stops both after them. */
+export function useApp(env: Record<string, string> = {}): { server: RunningServer; browser: Browser; startedAt: number } {
+  const app = {} as { server: RunningServer; browser: Browser; startedAt: number }
   beforeAll(async () => {
-    app.server = await startServer()
+    app.startedAt = Date.now()
+    app.server = await startServer(env)
     app.browser = await launch()
   }, 300_000)
   afterAll(async () => {

@@ -17,6 +17,7 @@ export default defineAppConfig({
     'pages/xuexi/index',
     'pages/quiz/index',
     'pages/makeup/index',
+    'pages/join/index',
     // Local mode's demo sign-in; the mini-program knows the user from WeChat.
     ...(isH5 ? ['pages/login/index'] : []),
   ],
@@ -26,6 +27,8 @@ export default defineAppConfig({
     { root: 'pages/quiz-admin', pages: ['index'] },
     { root: 'pages/study-admin', pages: ['index'] },
     { root: 'pages/ranking', pages: ['index'] },
+    // The secretary's roster, groups, invite and import.
+    { root: 'pages/roster', pages: ['index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -77,12 +77,14 @@ const PAGES = [
   'pages/xuexi/index',
   'pages/quiz/index',
   'pages/makeup/index',
+  'pages/join/index',
 ]
 /** The leadership's study screens and the ranking, in subpackages: `<root>/<page>`, built under their root. */
 const SUBPACKAGES = [
   { root: 'pages/quiz-admin', pages: ['index'] },
   { root: 'pages/study-admin', pages: ['index'] },
   { root: 'pages/ranking', pages: ['index'] },
+  { root: 'pages/roster', pages: ['index'] },
 ]
 const SUB_PAGES = SUBPACKAGES.flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))
 const ALL_PAGES = [...PAGES, ...SUB_PAGES]
@@ -263,6 +265,7 @@ function home(): string[] {
     '今年学时',
     `${points.studyHours} / ${points.targetHours} 学时`,
     // The secretary's shortcuts.
+    '支部名册',
     '党费登记表',
     '谁收不到提醒',
     '提醒我',
@@ -441,6 +444,27 @@ function rankingOff(): string[] {
   ]
 }
 
+function joinForm(): string[] {
+  return ['您还没有加入党支部', '您打开的是支部的邀请链接', '您的姓名', '手机号后 4 位', '申请加入']
+}
+
+function roster(): string[] {
+  const { members } = got('member.list')
+  const active = members.filter((m) => m.active)
+  const pending = got('join.list').requests.filter((r) => r.state === 'pending').length
+  if (active.length < 2) throw new Error('fixture: 支部名册 needs the demo roster')
+  return [
+    `加入申请${pending ? `${pending} 人待审核` : '没有待审核'}`,
+    '邀请党员加入二维码海报',
+    '导入名册.xlsx / .csv',
+    `党小组${got('session.me').groups.length} 个`,
+    `在册 ${active.length}`,
+    '已转出',
+    ...active.map((m) => m.name),
+    '添加一名党员',
+  ]
+}
+
 function me(): string[] {
   const mine = got('attendance.mine')
   if (mine.rate === null) throw new Error('fixture: 我的 needs a meeting held this year')
@@ -589,6 +613,8 @@ interface PageCase {
   calls: string[]
   /** `calls` are among the page's calls, not all of them. */
   moreCalls?: boolean
+  /** Who opens it (the demo secretary unless said). */
+  as?: string
   /** What it shows once they are answered. */
   shows(): string[]
   /** Its polls, once idle: the delays (ms) of the timers it keeps. */
@@ -602,6 +628,10 @@ const studyWork = async () => {
   await addStudyWork(backend, NOW)
   return {}
 }
+
+/** A WeChat user bound to no branch, opening the invite link. */
+const NEWCOMER_OPENID = 'wx-newcomer'
+const inviteQuery = async () => ({ code: (await backend.call('invite.get', {})).code })
 
 const CASES: Record<string, PageCase> = {
   'pages/index/index': {
@@ -665,6 +695,9 @@ const CASES: Record<string, PageCase> = {
     shows: studyAdmin,
   },
   'pages/ranking/index': { query: none, calls: ['session.me', 'study.ranking'], shows: rankingOff },
+  'pages/join/index': { query: inviteQuery, as: NEWCOMER_OPENID, calls: ['session.me'], shows: joinForm },
+  // session.me again: the list asks for the groups an import may have made.
+  'pages/roster/index': { query: none, calls: ['join.list', 'member.list', 'session.me', 'session.me'], shows: roster },
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -745,7 +778,7 @@ describe.each(ALL_PAGES)('%s', (route) => {
 
   test('loads, renders a skeleton first, then the content from the api answers', async () => {
     const query = await c.query()
-    const { handler, release } = gated(api())
+    const { handler, release } = gated(api(c.as))
     const logic = startApp(handler)
     const page = open(logic, route, query)
     await settle(logic, { ignoreCalls: true })
@@ -776,7 +809,7 @@ describe.each(ALL_PAGES)('%s', (route) => {
     expectShows(page, logic, ['没能加载出来', '网络不太好，请检查网络后重试', '重试', '错误代码 NETWORK'])
     expect(logic.calls.map((call) => call.data.action)).toEqual(['session.me'])
 
-    logic.setCloudHandler(api())
+    logic.setCloudHandler(api(c.as))
     page.tap('重试')
     await settle(logic)
 
@@ -1236,13 +1269,17 @@ describe('Taro’s recursive comp (built comp.js + comp.wxml)', () => {
 })
 
 describe('a WeChat user bound to no branch', () => {
-  test('sees how to join, with the mini-program’s refresh action (not the H5 user switch)', async () => {
+  test('sees the two ways in, 加入支部 and 创建支部, without the H5 user switch', async () => {
     const logic = startApp(api('wx-user-not-in-any-branch'))
     const page = open(logic, 'pages/me/index')
     await settle(logic)
 
-    expectShows(page, logic, ['您还没有加入党支部', 'wx-user-not-in-any-branch', '我已加入，刷新'])
-    expectHides(page, ['换一个示例用户'])
+    expectShows(page, logic, ['您还没有加入党支部', '加入支部', '创建支部', '邀请码', '您的姓名', '手机号后 4 位', '申请加入'])
+    expectHides(page, ['换一个用户', '设置码'])
+    page.tap('创建支部')
+    await settle(logic)
+    expectShows(page, logic, ['设置码', '支部名称', '您的姓名'])
+    expectHides(page, ['申请加入'])
     expectClean(page, logic)
   })
 })
@@ -1270,3 +1307,64 @@ function qrSources(page: MountedPage): string[] {
   walk(page.root.instance.data.root)
   return found
 }
+
+// Last in the file: the approval below adds a member to the demo branch.
+describe('pages/join/index: the join flow', () => {
+  test('申请加入 with nothing typed says what is missing and sends nothing', async () => {
+    const logic = startApp(api(NEWCOMER_OPENID))
+    const page = open(logic, 'pages/join/index', await inviteQuery())
+    await settle(logic)
+    page.tap('申请加入')
+    await settle(logic)
+    expectShows(page, logic, ['请填写您的姓名', '请填写手机号的后 4 位数字'])
+    expect(actions(logic)).toEqual(['session.me'])
+    expectClean(page, logic)
+  })
+
+  test('a pending request waits, asking every 3 s; approved, the app opens 首页 as the member', async () => {
+    const openid = 'wx-joining'
+    await backend.call('join.request', { ...(await inviteQuery()), name: '赵新', phoneTail: '9999' }, openid)
+    const logic = startApp(api(openid))
+    const page = open(logic, 'pages/join/index', await inviteQuery())
+    await settle(logic)
+    expectShows(page, logic, ['已提交，等待书记审核', '示例党支部', '填错了，重新申请'])
+    expectClean(page, logic, { timers: [3000] })
+
+    const { requests } = await backend.call('join.list', {})
+    const request = requests.find((r) => r.name === '赵新' && r.state === 'pending')!
+    expect(request.match).toBeNull()
+    await backend.call('join.review', { requestId: request.requestId, approve: true })
+    logic.runTimersNow(3000)
+    await settle(logic)
+    expectShows(page, logic, ['您已是「示例党支部」的党员，正在打开首页'])
+    expectClean(page, logic, { navigations: ['reLaunch /pages/index/index'] })
+  })
+})
+
+describe('pages/roster/index (subpackage)', () => {
+  test('each screen opens for the secretary with its content', async () => {
+    const screens: Array<[Record<string, string>, string[]]> = [
+      [{ view: 'groups' }, ['第一党小组', '党小组长', '改名', '选党小组长', '新建党小组']],
+      [{ view: 'joins' }, ['没有待审核的申请']],
+      [{ view: 'invite' }, ['示例党支部', '用微信扫一扫', '邀请码', '更换邀请码']],
+      [{ view: 'import' }, ['名册表格的格式', '姓名，手机尾号', '从微信聊天中选择表格']],
+      [{ view: 'add' }, ['姓名', '手机号后 4 位', '正式党员', '预备党员', '添加']],
+      [{ view: 'member', id: PLAIN_OPENID }, ['姓名', '党小组', '职务', '解除微信绑定', '移出名册', '变更记录', '保存']],
+    ]
+    for (const [query, shows] of screens) {
+      const { logic, page } = await openSettled('pages/roster/index', query)
+      expectShows(page, logic, shows)
+      expectHides(page, ['正在加载', '没能加载出来'])
+      expectClean(page, logic, { timers: query.view === 'joins' ? [5000] : undefined })
+    }
+  })
+
+  test('a plain member is told the roster is the secretary’s', async () => {
+    const logic = startApp(api(PLAIN_OPENID))
+    const page = open(logic, 'pages/roster/index')
+    await settle(logic)
+    expectShows(page, logic, ['仅支部书记可以管理名册'])
+    expect(actions(logic)).toEqual(['session.me'])
+    expectClean(page, logic)
+  })
+})

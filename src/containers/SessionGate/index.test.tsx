@@ -25,12 +25,20 @@ describe('SessionGate', () => {
     expect(init.headers.authorization).toBe('Bearer demo-member-01.sig')
   })
 
-  it('tells a WeChat user bound to no branch what to do, with the id to give the secretary', async () => {
-    answer({ openid: 'wx-new-user', member: null })
+  it('offers a WeChat user bound to no branch the two ways in: 加入支部 and 创建支部', async () => {
+    answer({ openid: 'wx-new-user', member: null, pendingJoin: null })
     render(<SessionGate>{() => <span>页面内容</span>}</SessionGate>)
     await waitFor(() => expect(screen.getByText('您还没有加入党支部')).toBeTruthy())
-    expect(screen.getByText('wx-new-user')).toBeTruthy()
+    expect(screen.getAllByText('加入支部').length).toBeGreaterThan(0)
+    expect(screen.getByText('创建支部')).toBeTruthy()
     expect(screen.queryByText('页面内容')).toBeNull()
+  })
+
+  it('tells a user whose request waits that the secretary will decide, naming the branch', async () => {
+    answer({ openid: 'wx-new-user', member: null, pendingJoin: { branchName: '第一党支部', state: 'pending' } })
+    render(<SessionGate>{() => <span>页面内容</span>}</SessionGate>)
+    await waitFor(() => expect(screen.getByText('已提交，等待书记审核')).toBeTruthy())
+    expect(screen.getByText(/第一党支部/)).toBeTruthy()
   })
 
   it('offers 重试 when the network fails', async () => {

@@ -4,6 +4,7 @@ import type { MemberView } from '../../../types/models'
 import { SessionScreen } from '../../components/SessionGate'
 import { currentH5Route, LOGIN_PAGE } from '../../services/navigation'
 import { useSessionStore } from '../../stores/use-session-store'
+import { Onboarding } from './onboarding'
 
 /** H5 local mode: forget this demo user and pick another. */
 export function switchUser() {
@@ -14,9 +15,9 @@ export function switchUser() {
 /**
  * Shows its children only to a signed-in member of a branch: loading while we ask who the
  * user is, the demo sign-in in H5 local mode (which brings the user back to this page, query
- * and all), and a plain explanation for an unbound user.
+ * and all), and to a user bound to no branch the ways in (`joinCode`: an invite link's code).
  */
-export function SessionGate({ children }: { children: (member: MemberView) => ReactNode }) {
+export function SessionGate({ children, joinCode }: { children: (member: MemberView) => ReactNode; joinCode?: string }) {
   const status = useSessionStore((s) => s.status)
   const me = useSessionStore((s) => s.me)
   const token = useSessionStore((s) => s.token)
@@ -40,14 +41,7 @@ export function SessionGate({ children }: { children: (member: MemberView) => Re
   if (status === 'error') return <SessionScreen state='error' error={error} onRetry={sessionRequested} />
   if (status !== 'ready' || needsSignIn || !me) return <SessionScreen state='loading' />
   if (!me.member) {
-    return (
-      <SessionScreen
-        state='unbound'
-        openid={me.openid}
-        onRetry={sessionRequested}
-        onSwitchUser={process.env.TARO_ENV === 'h5' ? switchUser : undefined}
-      />
-    )
+    return <Onboarding me={me} joinCode={joinCode} onSwitchUser={process.env.TARO_ENV === 'h5' ? switchUser : undefined} />
   }
   return <>{children(me.member)}</>
 }

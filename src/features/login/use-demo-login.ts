@@ -6,6 +6,19 @@ import { devLogin, listDemoUsers, type DemoUser } from '../../services/dev-login
 import { replaceWith } from '../../services/navigation'
 import { useSessionStore } from '../../stores/use-session-store'
 
+const OPENID_MAX = 64
+
+/**
+ * A new WeChat user's openid from the name typed: the same name comes back as the same user.
+ * Openids take letters, digits, `_` and `-`, so other characters become their code in base 36.
+ */
+export function newUserOpenid(name: string): string {
+  const safe = Array.from(name.trim())
+    .map((c) => (/[A-Za-z0-9_-]/.test(c) ? c : `-${c.codePointAt(0)!.toString(36)}`))
+    .join('')
+  return `wx${safe}`.slice(0, OPENID_MAX)
+}
+
 const rank = (u: DemoUser) => Math.min(...u.roles.map((r) => ROLE_ORDER.indexOf(r)))
 const bySeniority = (a: DemoUser, b: DemoUser) => rank(a) - rank(b) || a.openid.localeCompare(b.openid)
 
@@ -27,5 +40,14 @@ export function useDemoLogin() {
       }
     })
 
-  return { users, busy: signingIn.running, chosen }
+  /** Enters as a WeChat user nobody has added yet: they see 加入支部 and 创建支部. */
+  const newUser = (name: string) => {
+    if (!name.trim()) {
+      Taro.showToast({ title: '请先输入一个名字', icon: 'none' })
+      return
+    }
+    chosen(newUserOpenid(name))
+  }
+
+  return { users, busy: signingIn.running, chosen, newUser }
 }

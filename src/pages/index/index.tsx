@@ -117,6 +117,11 @@ function Shortcuts({ isSecretary }: { isSecretary: boolean }) {
   return (
     <View className='home__shortcuts'>
       {isSecretary ? (
+        <View className='home__shortcut' role='button' onClick={go('/pages/roster/index')}>
+          支部名册
+        </View>
+      ) : null}
+      {isSecretary ? (
         <View className='home__shortcut' role='button' onClick={go('/pages/dues/index')}>
           党费登记表
         </View>

@@ -1,12 +1,15 @@
 import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
 import { RoleTags } from '../../components/RoleTags'
 import { StateView } from '../../components/StateView'
+import { Button, Input } from '../../components/ui'
 import { useDemoLogin } from '../../features/login/use-demo-login'
 import './index.scss'
 
 /** H5 local mode only: pick a demo user (CONTRACT §4) to try each role without a WeChat account. */
 export default function LoginPage() {
-  const { users, busy, chosen } = useDemoLogin()
+  const { users, busy, chosen, newUser } = useDemoLogin()
+  const [name, setName] = useState('')
   return (
     <View className='page login'>
       <View className='login__intro'>
@@ -37,6 +40,14 @@ export default function LoginPage() {
           ))}
         </View>
       </StateView>
+      <View className='card login__new'>
+        <Text className='login__new-title'>以新的微信用户进入</Text>
+        <Text className='login__hint'>像第一次打开小程序的人那样：可以创建支部，或凭邀请加入支部。同一个名字下次还是同一个人。</Text>
+        <Input className='login__new-name' value={name} onChange={setName} placeholder='随便起一个名字，例如 zhangsan' />
+        <Button block type='primary' className='login__new-go' loading={busy !== null && busy.startsWith('wx')} onClick={() => newUser(name)}>
+          以新用户进入
+        </Button>
+      </View>
     </View>
   )
 }

@@ -70,6 +70,9 @@ function Me({ member }: { member: MemberView }) {
       <View className='me__cells'>
         <Cell title='所在支部' extra={member.branchName} />
         <Cell title='党小组' extra={member.groupName ?? '未分组'} />
+        {member.roles.includes('secretary') ? (
+          <Cell title='支部名册' extra='导入、邀请、审核' clickable onClick={() => Taro.navigateTo({ url: '/pages/roster/index' })} />
+        ) : null}
       </View>
       <MyAttendance />
       {process.env.TARO_ENV === 'h5' ? (
