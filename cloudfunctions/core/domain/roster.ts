@@ -24,6 +24,8 @@ export interface RosterRow {
 /** One checked row: its number as a person counts (the header is row 1 in a file), and what is wrong. */
 export interface CheckedRow {
   row: number
+  /** The name as the sheet gives it, also for a row in error, so the secretary sees whose row it is. */
+  name: string
   value: RosterRow | null
   errors: string[]
   /** The 核定 monthly amount that follows from the dues category and base, in 分. */
@@ -117,7 +119,7 @@ export function checkRow(raw: Record<string, unknown>, row: number, money: 'yuan
   const joinedAt = text(joinedRaw) ? dateOf(joinedRaw) : undefined
   if (joinedAt === null) errors.push(`入党日期应为 YYYY-MM-DD（现为“${text(joinedRaw)}”）`)
   const dues = duesOf(raw, money, errors)
-  if (errors.length) return { row, value: null, errors }
+  if (errors.length) return { row, name, value: null, errors }
   const value: RosterRow = {
     name,
     phoneTail,
@@ -127,7 +129,7 @@ export function checkRow(raw: Record<string, unknown>, row: number, money: 'yuan
     ...(joinedAt ? { joinedAt } : {}),
     ...(dues ? { duesCategory: dues.category, ...(dues.base !== undefined ? { duesBase: dues.base } : {}) } : {}),
   }
-  return { row, value, errors, ...(dues ? { duesAmount: dues.amount } : {}) }
+  return { row, name, value, errors, ...(dues ? { duesAmount: dues.amount } : {}) }
 }
 
 function rolesOf(raw: unknown, errors: string[]): NonNullable<RosterRow['roles']> {

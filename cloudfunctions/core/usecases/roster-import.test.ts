@@ -81,6 +81,8 @@ describe('member.import', () => {
     ]
     const preview = await secretary.ok('member.import', { file: csvFile(lines), commit: false })
     const errors = preview.rows.map((r) => r.errors.join('；'))
+    // Whose row it is shows even when the row is wrong.
+    expect(preview.rows.map((r) => r.name)).toEqual(['张三', '李四', '王五', '赵六', '钱七', '孙八', '周九', '周九'])
     expect(errors[0]).toMatch(/手机尾号应为 4 位数字/)
     expect(errors[1]).toMatch(/类别应为正式党员或预备党员/)
     expect(errors[2]).toMatch(/党费类别“公务员”不认识/)

@@ -33,7 +33,7 @@ export async function memberImport(ctx: Context, p: Payload<'member.import'>): P
     ctx.storage.find('groups', { branchId: me.branchId }),
   ])
   const matchOf = (r: CheckedRow) => (r.value ? members.find((m) => m.name === r.value!.name && m.phoneTail === r.value!.phoneTail) : undefined)
-  const answer = rows.map((r) => ({ row: r.row, name: r.value?.name ?? '', action: matchOf(r) ? ('update' as const) : ('create' as const), errors: r.errors }))
+  const answer = rows.map((r) => ({ row: r.row, name: r.name, action: matchOf(r) ? ('update' as const) : ('create' as const), errors: r.errors }))
   const summary = { created: answer.filter((a) => a.action === 'create').length, updated: answer.filter((a) => a.action === 'update').length }
   if (!p.commit) return { rows: answer, ...summary, committed: false }
   const bad = rows.find((r) => r.errors.length)
