@@ -3,27 +3,15 @@
  * opens its live code; a member's phone reads the code off that screen and opens its link; the
  * member is checked in, and the secretary's screen shows the arrival without reloading.
  */
-import type { Locator } from 'playwright-core'
 import { join } from 'node:path'
 import { shanghaiDate } from '../src/domain/time'
 import { backend, button, SHOTS, signIn as openAs, useApp } from './app'
 import { phone } from './browser'
-import { readQr } from './qr'
+import { readQr, settled } from './qr'
 
 const app = useApp()
 const signIn = (context: Parameters<typeof openAs>[1], openid: string) => openAs(app.server, context, openid)
 
-/** Waits for a page's slide-in animation to finish: the element stops moving and sits on screen. */
-async function settled(locator: Locator) {
-  let last = -1
-  for (let i = 0; i < 50; i++) {
-    const box = await locator.boundingBox()
-    if (box && box.x >= 0 && box.x === last) return
-    last = box?.x ?? -1
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error('the page never settled')
-}
 
 test('secretary shows the live code, a member checks in from its link, the arrival appears', async () => {
   // The meeting is today 14:30–16:30 (the form's default times); the server clock stands at

@@ -9,3 +9,15 @@ export async function readQr(element: Locator): Promise<string> {
   if (!code) throw new Error('no QR code could be read from the screen')
   return code.data
 }
+
+/** Waits until the element stops sliding in (Taro's H5 page change), so its pixels can be read. */
+export async function settled(locator: Locator): Promise<void> {
+  let last = -1
+  for (let i = 0; i < 50; i++) {
+    const box = await locator.boundingBox()
+    if (box && box.x >= 0 && box.x === last) return
+    last = box?.x ?? -1
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error('the page never settled')
+}
