@@ -55,7 +55,7 @@ test('secretary shows the live code, a member checks in from its link, the arriv
   const m = member.page
   await m.goto(link)
   await m.getByText('签到成功').waitFor()
-  await m.getByText(/获得 \d+ 学分/).waitFor()
+  await m.getByText(/获得 \d+ 积分/).waitFor()
   await m.screenshot({ path: join(SHOTS, 'checkin-result-member.png') })
 
   // No reload on the secretary's side: the live count and the newest arrival update by themselves.

@@ -542,7 +542,7 @@ function checkin(): string[] {
     '签到成功',
     meeting.title,
     `${shanghaiDate(result.checkedInAt) === TODAY ? '今天' : formatDateZh(shanghaiDate(result.checkedInAt))} ${clockTime(result.checkedInAt)}`,
-    `获得 ${result.pointsAwarded} 学分`,
+    `获得 ${result.pointsAwarded} 积分`,
     '完成',
   ]
 }
@@ -1203,7 +1203,7 @@ describe('pages/checkin/index', () => {
     const page = open(logic, 'pages/checkin/index', { t: token })
     await settle(logic)
     expect(got('checkin.submit')).toMatchObject({ already: true, pointsAwarded: 0 })
-    expectShows(page, logic, ['已签到过', MEETING_TITLE, '这次会议您之前已经签到，学分已经记入，不会重复计算。'])
+    expectShows(page, logic, ['已签到过', MEETING_TITLE, '这次会议您之前已经签到，积分已经记入，不会重复计算。'])
     expectHides(page, ['签到成功', '获得'])
     expectClean(page, logic)
   })

@@ -128,7 +128,7 @@ function AttendanceSheet({ id }: { id: string }) {
       <ReasonDialog
         visible={model.makeupFor !== null}
         title={model.makeupFor ? `为${model.makeupFor.name}补签` : '补签'}
-        hint='补签会记入考勤和学分，并留下您的姓名和原因备查。'
+        hint='补签会记入考勤和积分，并留下您的姓名和原因备查。'
         placeholder='请写明原因，例如：手机没电，现场已到会'
         confirmText='确认补签'
         onConfirm={model.makeupConfirmed}

@@ -82,9 +82,9 @@ function Done({ result, title }: { result: Result<'checkin.submit'>; title: stri
           {result.status === 'makeup' ? ' · 由组织者补签' : result.status === 'late' ? ' · 晚于开始时间' : ''}
         </Text>
         {result.pointsAwarded > 0 ? (
-          <Text className='checkin__points'>获得 {result.pointsAwarded} 学分</Text>
+          <Text className='checkin__points'>获得 {result.pointsAwarded} 积分</Text>
         ) : result.already ? (
-          <Text className='checkin__note'>这次会议您之前已经签到，学分已经记入，不会重复计算。</Text>
+          <Text className='checkin__note'>这次会议您之前已经签到，积分已经记入，不会重复计算。</Text>
         ) : null}
       </View>
       <ActionBar label='完成' onClick={toMeetings} />
