@@ -21,14 +21,35 @@ export function decodeCsv(bytes: Uint8Array): string {
   }
 }
 
-/** The first sheet's rows as cells (strings, numbers, Dates); INVALID_INPUT naming `file` when unreadable. */
+/**
+ * CSV text as rows of cells (quoted cells may hold commas, quotes and line breaks). Blank rows are
+ * kept, so that a row's index + 1 is the row number the spreadsheet shows.
+ */
+export function csvTextRows(text: string): string[][] {
+  return Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { skipEmptyLines: false }).data
+}
+
+/** A cell as the text the spreadsheet shows for it, trimmed (xlsx gives numbers, booleans and Dates). */
+function cellText(cell: unknown): string {
+  if (cell === null || cell === undefined) return ''
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10)
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE'
+  return String(cell).trim()
+}
+
+/** Rows with every cell as text. */
+export const textRows = (rows: unknown[][]): string[][] => rows.map((cells) => cells.map(cellText))
+
+/**
+ * The first sheet's rows as cells (strings, numbers, booleans, Dates), blank rows kept;
+ * INVALID_INPUT naming `file` when unreadable.
+ */
 export async function readSpreadsheet(file: UploadedFile): Promise<unknown[][]> {
   const bytes = Buffer.from(file.contentBase64, 'base64')
   if (bytes.length === 0) throw invalidInput('file', '文件是空的')
   const lower = file.name.toLowerCase()
   if (lower.endsWith('.csv')) {
-    const parsed = Papa.parse<string[]>(decodeCsv(bytes), { skipEmptyLines: 'greedy' })
-    return parsed.data
+    return csvTextRows(decodeCsv(bytes))
   }
   if (lower.endsWith('.xlsx')) {
     try {

@@ -1,7 +1,4 @@
-/**
- * The spreadsheet format for importing questions, explained the way the import screen shows it,
- * and reading a .csv file whichever encoding the spreadsheet program saved it in.
- */
+/** The spreadsheet format for importing questions, explained the way the import screen shows it. */
 
 export const CSV_COLUMNS = ['题型', '题干', '选项A', '选项B', '选项C', '选项D', '答案'] as const
 
@@ -26,26 +23,12 @@ export function csvFormatHint(): CsvHint {
     header: CSV_HEADER,
     examples: CSV_EXAMPLES,
     rules: [
-      '每行一道题，共 7 列，用英文逗号分隔；第一行可以是上面的标题行。',
+      '每行一道题，共 7 列，依次如上；第一行可以是上面的标题行。',
       '题型写“单选”“多选”或“判断”。',
       '单选、多选至少填两个选项。',
       '选项从 A 起连续填写，不用的选项留在最后、空着即可。',
       '答案写选项字母：单选如 A，多选如 ABC；判断题写“对”或“错”，选项留空。',
-      '在表格软件里编辑后，“另存为”CSV 格式即可。',
+      '在 Excel 或 WPS 里编辑，保存为 .xlsx 或 .csv 文件。',
     ],
   }
-}
-
-/**
- * A .csv file's bytes as text. Spreadsheet programs on Chinese systems often save CSV in GBK
- * rather than UTF-8: anything that is not valid UTF-8 is read as GBK. A UTF-8 BOM is dropped.
- */
-export function decodeCsvBytes(bytes: Uint8Array): string {
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    text = new TextDecoder('gbk').decode(bytes)
-  }
-  return text.replace(/^\uFEFF/, '')
 }

@@ -883,6 +883,13 @@ describe('pages/quiz-admin/index (subpackage)', () => {
     expectShows(page, logic, ['收起', ...results.notTaken.slice(0, 3).map((m) => m.name)])
     expectClean(page, logic)
   })
+
+  test('导入题目 picks the spreadsheet from a chat, with nothing to paste', async () => {
+    const { logic, page } = await openSettled('pages/quiz-admin/index', { view: 'import' })
+    expectShows(page, logic, ['表格格式', '题型,题干,选项A,选项B,选项C,选项D,答案', '从微信聊天中选择表格', '导入'])
+    expectHides(page, ['粘贴'])
+    expectClean(page, logic)
+  })
 })
 
 describe('pages/study-admin/index (subpackage)', () => {

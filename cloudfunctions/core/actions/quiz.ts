@@ -19,10 +19,23 @@ export const quizActions = declare({
     }),
     result: returns<{ question: Question }>(),
   },
-  /** A spreadsheet saved as CSV: 题型,题干,选项A,选项B,选项C,选项D,答案 (first row may be the header). */
+  /**
+   * A spreadsheet of 题型,题干,选项A,选项B,选项C,选项D,答案 (first row may be the header): a `file`
+   * (.xlsx, or .csv in UTF-8 or GBK) or its `csv` text. All of it or nothing.
+   */
   'question.import': {
     who: LEADERSHIP,
-    input: z.object({ csv: z.string({ error: '应为 CSV 文本' }).min(1, { error: '不能为空' }).max(LIMITS.questionCsv, { error: '文件过大，请分批导入' }) }),
+    input: z
+      .object({
+        csv: z.string({ error: '应为 CSV 文本' }).min(1, { error: '不能为空' }).max(LIMITS.questionCsv, { error: '文件过大，请分批导入' }).optional(),
+        file: z
+          .object({
+            name: text('文件名', 1, 200),
+            contentBase64: z.string({ error: '应为文件内容（base64）' }).max(LIMITS.rosterFile, { error: '文件过大，请分批导入' }),
+          })
+          .optional(),
+      })
+      .refine((p) => (p.csv === undefined) !== (p.file === undefined), { error: '请提供题目表格文件（file）或 CSV 文本（csv）之一', path: ['file'] }),
     result: returns<{ imported: number; questions: Question[] }>(),
   },
   'question.list': {

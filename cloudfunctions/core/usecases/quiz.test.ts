@@ -5,7 +5,9 @@
  * never reads a score the client sends; passing earns the test's points once.
  */
 import { DEMO, failure, theDemoBranch, type DemoBranch } from '../../../tests/support/app'
+import writeXlsxFile from 'write-excel-file/node'
 import { firstInsertFails, firstInsertHeld } from '../../../tests/support/faults'
+import { gbk } from '../../../tests/support/files'
 import type { Storage } from '../ports'
 
 const NOW = '2026-05-20T10:00:00+08:00'
@@ -121,6 +123,44 @@ describe('question.import', () => {
     const csv = [HEADER, '单选,第一题题干,甲,乙,,,A', '单选,第二题题干,甲,乙,,,B', '判断,第三题题干,,,,,错', '单选,第四题题干,甲,乙,,,C', '单选,第五题题干,甲,乙,,,A'].join('\n')
     expect(await app.as(DEMO.committee).call('question.import', { csv })).toEqual(failure('INVALID_INPUT', /^参数有误：csv：第 5 行：答案不在选项中$/))
     expect(await questionsOf(app)).toEqual([])
+  })
+
+  it('reads an .xlsx file, numbers and TRUE cells as the text Excel shows, naming a bad row as Excel numbers it', async () => {
+    const app = await theDemoBranch({ at: NOW })
+    const cell = (value: string | number | boolean | null) =>
+      value === null ? null : { value, type: typeof value === 'number' ? Number : typeof value === 'boolean' ? Boolean : String }
+    const sheet = (rows: Array<Array<string | number | boolean | null>>) => rows.map((r) => r.map(cell))
+    const xlsx = async (rows: Array<Array<string | number | boolean | null>>) => ({
+      name: '题库.xlsx',
+      contentBase64: Buffer.from(await writeXlsxFile(sheet(rows) as never).toBuffer()).toString('base64'),
+    })
+    const header = HEADER.split(',')
+    const good = [header, ['单选', '1921 年党的一大在哪里召开？', '上海', 1921, null, null, 'A'], [null, null, null, null, null, null, null], ['判断', '党费按月交纳。', null, null, null, null, true]]
+    const answer = await app.as(DEMO.committee).ok('question.import', { file: await xlsx(good) })
+    expect(answer.questions.map((q) => [q.type, q.stem, q.options, q.answer])).toEqual([
+      ['single', '1921 年党的一大在哪里召开？', ['上海', '1921'], [0]],
+      ['judge', '党费按月交纳。', ['正确', '错误'], [0]],
+    ])
+    const bad = [...good, ['单选', '第五行题干', '甲', '乙', null, null, 'C']]
+    expect(await app.as(DEMO.committee).call('question.import', { file: await xlsx(bad) })).toEqual(
+      failure('INVALID_INPUT', /^参数有误：file：第 5 行：答案不在选项中$/),
+    )
+    expect(await questionsOf(app)).toHaveLength(2)
+  })
+
+  it('reads a .csv file saved in GBK, as Excel does on Chinese Windows', async () => {
+    const app = await theDemoBranch({ at: NOW })
+    const file = { name: '题库.csv', contentBase64: gbk(`${HEADER}\r\n多选,党员的义务包括哪些？,学习,奉献,团结,,AC\r\n`).toString('base64') }
+    const answer = await app.as(DEMO.committee).ok('question.import', { file })
+    expect(answer.questions.map((q) => [q.type, q.stem, q.options, q.answer])).toEqual([['multiple', '党员的义务包括哪些？', ['学习', '奉献', '团结'], [0, 2]]])
+  })
+
+  it('takes the file or the CSV text, exactly one of them', async () => {
+    const committee = (await theDemoBranch({ at: NOW })).as(DEMO.committee)
+    const file = { name: '题库.csv', contentBase64: Buffer.from('判断,题干一二,对').toString('base64') }
+    expect(await committee.call('question.import', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'file' } })
+    expect(await committee.call('question.import', { file, csv: '判断,题干一二,对' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'file' } })
+    expect(await committee.call('question.import', { file: { ...file, name: '题库.xls' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'file' } })
   })
 
   it.each([

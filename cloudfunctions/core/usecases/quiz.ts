@@ -6,13 +6,15 @@
 import type { Payload, Result } from '../actions'
 import type { QuizView } from '../../../types/views'
 import type { Question, Quiz, QuizAttempt } from '../../../types/models'
-import { JUDGE_OPTIONS, parseQuestionsCsv, questionProblem, QUIZ_DEFAULTS, scoreQuiz } from '../../../src/domain/study'
+import { JUDGE_OPTIONS, questionProblem, QUIZ_DEFAULTS, scoreQuiz } from '../../../src/domain/study'
 import { toShanghaiIso } from '../../../src/domain/time'
 import { requireMember, type Context } from '../context'
+import { parseQuestionRows } from '../domain/questions'
 import { AppError, invalidInput } from '../errors'
 import { attemptId, ledgerKeys, newId } from '../records/ids'
 import { award, ledgerRow } from '../records/ledger'
 import { recordOnce } from '../records/record-once'
+import { csvTextRows, readSpreadsheet, textRows } from '../spreadsheet'
 import { branchMembers } from './meeting-support'
 
 /** Answers that arrive this long after the time is up still count (a slow network). */
@@ -53,9 +55,10 @@ export async function questionCreate(ctx: Context, p: Payload<'question.create'>
 
 export async function questionImport(ctx: Context, p: Payload<'question.import'>): Promise<Result<'question.import'>> {
   const me = requireMember(ctx)
-  const parsed = parseQuestionsCsv(p.csv)
+  const sheet = p.file ? await readSpreadsheet(p.file) : csvTextRows(p.csv!)
+  const parsed = parseQuestionRows(textRows(sheet))
   // The whole file or nothing: a half-imported bank is worse than a clear message.
-  if (!parsed.ok) throw invalidInput('csv', `第 ${parsed.row} 行：${parsed.message}`)
+  if (!parsed.ok) throw invalidInput(p.file ? 'file' : 'csv', `第 ${parsed.row} 行：${parsed.message}`)
   const now = ctx.clock.now()
   const questions: Question[] = parsed.questions.map((q, i) => ({
     id: `${newId('q', now)}-${i}`,

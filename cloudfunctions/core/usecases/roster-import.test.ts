@@ -1,6 +1,7 @@
 /** member.import (CONTRACT §5): preview in words, all or nothing, update never duplicate. */
 import writeXlsxFile from 'write-excel-file/node'
 import { DEMO, failure, theDemoBranch } from '../../../tests/support/app'
+import { gbk } from '../../../tests/support/files'
 import { ROSTER_HEADERS } from '../domain/roster'
 
 const HEADER = ROSTER_HEADERS.join(',')
@@ -9,16 +10,6 @@ const csvFile = (lines: string[], encoding: 'utf8' | 'gbk' = 'utf8') => {
   const bytes = encoding === 'utf8' ? Buffer.from(`\uFEFF${text}`, 'utf8') : gbk(text)
   return { name: '名单.csv', contentBase64: bytes.toString('base64') }
 }
-/** GBK bytes as Excel on Chinese Windows saves them (TextDecoder reads GBK; Node has no encoder). */
-function gbk(text: string): Buffer {
-  const table = new Map<string, number[]>()
-  const decoder = new TextDecoder('gbk')
-  for (let hi = 0x81; hi <= 0xfe; hi++) {
-    for (let lo = 0x40; lo <= 0xfe; lo++) table.set(decoder.decode(Uint8Array.of(hi, lo)), [hi, lo])
-  }
-  return Buffer.from([...text].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : table.get(ch) ?? [0x3f])))
-}
-
 async function aBranch() {
   const app = await theDemoBranch({ at: '2026-12-01T10:00:00+08:00' })
   return { ...app, secretary: app.as(DEMO.secretary) }

@@ -2,8 +2,12 @@ import { act, renderHook, waitFor } from '@testing-library/react'
 import { LIMITS } from '../../domain/limits'
 import { fakeServer } from '../../features/study/fake-server'
 import { useQuestionForm } from './use-question-form'
-import { readCsv, useQuestionImport } from './use-question-import'
+import { pickSpreadsheet, SpreadsheetFileError } from '../../services/spreadsheet-file'
+import { useQuestionImport } from './use-question-import'
 import { useQuizForm, validateQuiz, type QuizForm } from './use-quiz-form'
+
+jest.mock('../../services/spreadsheet-file', () => ({ ...jest.requireActual('../../services/spreadsheet-file'), pickSpreadsheet: jest.fn() }))
+const picked = jest.mocked(pickSpreadsheet)
 
 const press = async (submit: () => Promise<unknown>) => {
   await act(async () => {
@@ -53,22 +57,33 @@ describe('添加题目 (useQuestionForm)', () => {
 })
 
 describe('导入题目 (useQuestionImport)', () => {
-  it('reads the rows as the server will and names the row at fault', () => {
-    expect(readCsv('').parsed).toBeNull()
-    expect(readCsv('单选,党的最高理想是什么,共产主义,小康社会,,,A').rows).toBe(1)
-    expect(readCsv('单选,党的最高理想是什么,共产主义,小康社会,,,E').problem).toMatch(/^第 1 行：/)
-  })
+  const file = { name: '题库.xlsx', contentBase64: 'UEsDBA==' }
 
-  it('sends nothing for an empty paste, and the spreadsheet once it reads', async () => {
+  it('sends nothing before a spreadsheet is picked, then the picked file', async () => {
     const server = fakeServer({ 'question.import': { imported: 1, questions: [] } })
     const { result } = renderHook(() => useQuestionImport())
     await press(result.current.submit)
-    expect(result.current.error).toBe('请先粘贴表格内容或选择 CSV 文件')
-    act(() => result.current.csvTyped('单选,党的最高理想是什么,共产主义,小康社会,,,A'))
+    expect(result.current.error).toBe('请先选择题目表格')
+    picked.mockResolvedValueOnce(file)
+    await act(() => result.current.fileChosen())
+    expect(result.current.file).toEqual(file)
     expect(result.current.error).toBeNull()
     await press(result.current.submit)
-    expect(server.sent).toEqual([{ action: 'question.import', payload: { csv: '单选,党的最高理想是什么,共产主义,小康社会,,,A' } }])
+    expect(server.sent).toEqual([{ action: 'question.import', payload: { file } }])
     expect(result.current.done?.imported).toBe(1)
+  })
+
+  it('keeps the file it has when the person backs out, and says why a file could not be read', async () => {
+    fakeServer({})
+    const { result } = renderHook(() => useQuestionImport())
+    picked.mockResolvedValueOnce(file)
+    await act(() => result.current.fileChosen())
+    picked.mockResolvedValueOnce(null)
+    await act(() => result.current.fileChosen())
+    expect(result.current.file).toEqual(file)
+    picked.mockRejectedValueOnce(new SpreadsheetFileError('请选择 .xlsx 或 .csv 格式的表格'))
+    await act(() => result.current.fileChosen())
+    expect(result.current.error).toBe('请选择 .xlsx 或 .csv 格式的表格')
   })
 })
 

@@ -1,15 +1,14 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { FormError, FormField } from '../../components/FormField'
+import { FormError } from '../../components/FormField'
 import { ResultPanel } from '../../components/ResultPanel'
-import { Button, TextArea } from '../../components/ui'
+import { Button } from '../../components/ui'
 import { csvFormatHint } from '../../display/csv-hint'
-import { LIMITS } from '../../domain/limits'
 import { ActionBar } from '../../features/study/views'
-import { CAN_PICK_CSV } from '../../services/csv-file'
 import { useQuestionImport } from './use-question-import'
 
 const hint = csvFormatHint()
+const IS_H5 = process.env.TARO_ENV === 'h5'
 
 function FormatCard() {
   return (
@@ -27,11 +26,12 @@ function FormatCard() {
           · {r}
         </Text>
       ))}
+      {IS_H5 ? null : <Text className='qa__rule'>· 在电脑上做好表格，发到微信聊天里（如文件传输助手），再从聊天中选择。</Text>}
     </View>
   )
 }
 
-/** 导入题目: a spreadsheet saved as CSV, checked row by row before it is sent. */
+/** 导入题目: the secretary picks the spreadsheet (.xlsx or .csv; in WeChat from a chat) and imports all of it. */
 export function ImportQuestions() {
   const form = useQuestionImport()
   if (form.done) {
@@ -45,22 +45,11 @@ export function ImportQuestions() {
   return (
     <View className='page page--actions qa'>
       <FormatCard />
-      {CAN_PICK_CSV ? (
-        <Button block fill='outline' className='qa__import' onClick={form.fileChosen}>
-          选择 CSV 文件
-        </Button>
-      ) : null}
-      <FormField label={CAN_PICK_CSV ? '或者把表格内容粘贴在这里' : '把表格内容粘贴在这里'} hint={form.rows ? `识别到 ${form.rows} 道题` : undefined} error={form.problem}>
-        <TextArea
-          className='field__textarea qa__csv'
-          value={form.values.csv}
-          onChange={form.csvTyped}
-          placeholder={`${hint.header}\n${hint.examples[0]}`}
-          maxLength={LIMITS.questionCsv}
-        />
-      </FormField>
+      <Button block fill='outline' className='qa__import' onClick={form.fileChosen}>
+        {form.file ? `重新选择（当前：${form.file.name}）` : IS_H5 ? '选择表格文件' : '从微信聊天中选择表格'}
+      </Button>
       <FormError text={form.error} />
-      <ActionBar text={form.rows ? `导入 ${form.rows} 题` : '导入'} busy={form.busy} onClick={form.submit} />
+      <ActionBar text='导入' busy={form.busy} onClick={form.submit} />
     </View>
   )
 }

@@ -1,51 +1,30 @@
 import { useState } from 'react'
-import { parseQuestionsCsv } from '../../domain/study'
 import { useActionForm } from '../../hooks/use-action-form'
 import { call } from '../../services/call'
-import { CsvFileError, pickCsvFile } from '../../services/csv-file'
+import { pickSpreadsheet, SpreadsheetFileError, type PickedFile } from '../../services/spreadsheet-file'
 
-/** The pasted (or picked) spreadsheet, read here exactly as the server will, so that a problem shows before sending. */
-export function readCsv(csv: string) {
-  const parsed = csv.trim() ? parseQuestionsCsv(csv) : null
-  return {
-    parsed,
-    rows: parsed?.ok ? parsed.questions.length : 0,
-    problem: parsed && !parsed.ok ? `第 ${parsed.row} 行：${parsed.message}` : null,
-  }
-}
-
-function validate({ csv }: { csv: string }) {
-  const { parsed, problem } = readCsv(csv)
-  if (!parsed) return { message: '请先粘贴表格内容或选择 CSV 文件' }
-  return problem ? { message: `${problem}。请改好后再导入` } : null
-}
-
+/** The picked spreadsheet, sent whole: the server reads it and names the row at fault, importing nothing until every row reads. */
 export function useQuestionImport() {
   const form = useActionForm({
-    initial: { csv: '' },
-    validate,
-    send: ({ csv }) => call('question.import', { csv }),
+    initial: { file: null as PickedFile | null },
+    validate: ({ file }) => (file ? null : { message: '请先选择题目表格' }),
+    send: ({ file }) => call('question.import', { file: file! }),
     fallbackError: '导入没有成功，请重试',
   })
-  // Reading a file is not sending: its failure is said in the same place until the next change.
+  // Reading a file is not sending: its failure is said in the same place until the next pick.
   const [fileError, setFileError] = useState<string | null>(null)
 
   async function fileChosen() {
     try {
-      const text = await pickCsvFile()
-      if (text !== null) {
-        form.set('csv', text)
+      const picked = await pickSpreadsheet()
+      if (picked) {
+        form.set('file', picked)
         setFileError(null)
       }
     } catch (err) {
-      setFileError(err instanceof CsvFileError ? err.message : '文件读取失败，请重试')
+      setFileError(err instanceof SpreadsheetFileError ? err.message : '文件读取失败，请重试')
     }
   }
 
-  function csvTyped(text: string) {
-    form.set('csv', text)
-    setFileError(null)
-  }
-
-  return { ...form, ...readCsv(form.values.csv), error: form.error ?? fileError, fileChosen, csvTyped }
+  return { ...form, file: form.values.file, error: form.error ?? fileError, fileChosen }
 }
