@@ -75,8 +75,8 @@ function dateOf(v: unknown): string | null {
 /** Excel keeps 0123 typed in a number cell as 123: a number cell gets its leading zeros back. */
 const phoneCell = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 10000 ? String(v).padStart(4, '0') : text(v))
 
-/** The sheet's rows (the first one the headers) as contract rows; a missing column is named. */
-export function rowsFromSheet(sheet: unknown[][]): { rows: Array<Record<string, unknown>>; problem: string | null } {
+/** The sheet's rows (the first one the headers), each with its row number as Excel shows it (blank rows counted); a missing column is named. */
+export function rowsFromSheet(sheet: unknown[][]): { rows: Array<{ line: number; cells: Record<string, unknown> }>; problem: string | null } {
   const [header = [], ...body] = sheet
   const names = header.map(text)
   const at = (h: string) => names.findIndex((n) => n === h || n.replace(/（.*）|\(.*\)/, '') === h.replace(/（.*）/, ''))
@@ -85,16 +85,20 @@ export function rowsFromSheet(sheet: unknown[][]): { rows: Array<Record<string, 
   if (missing.length) return { rows: [], problem: `第1行缺少表头：${missing.join('、')}（请使用下载的模板）` }
   const cell = (r: unknown[], i: number) => (index[i] >= 0 ? r[index[i]] : undefined)
   const rows = body
-    .filter((r) => r.some((c) => text(c) !== ''))
-    .map((r) => ({
-      name: text(cell(r, 0)),
-      phoneTail: phoneCell(cell(r, 1)),
-      standing: text(cell(r, 2)),
-      group: text(cell(r, 3)),
-      roles: text(cell(r, 4)),
-      joinedAt: cell(r, 5),
-      duesCategory: text(cell(r, 6)),
-      duesBase: text(cell(r, 7)),
+    .map((r, i) => ({ r, line: i + 2 }))
+    .filter(({ r }) => r.some((c) => text(c) !== ''))
+    .map(({ r, line }) => ({
+      line,
+      cells: {
+        name: text(cell(r, 0)),
+        phoneTail: phoneCell(cell(r, 1)),
+        standing: text(cell(r, 2)),
+        group: text(cell(r, 3)),
+        roles: text(cell(r, 4)),
+        joinedAt: cell(r, 5),
+        duesCategory: text(cell(r, 6)),
+        duesBase: text(cell(r, 7)),
+      },
     }))
   return { rows, problem: null }
 }

@@ -87,6 +87,12 @@ describe('member.import', () => {
     expect(await storage.count('members', {})).toBe(before)
   })
 
+  it('numbers rows as Excel shows them, blank rows counted', async () => {
+    const { secretary } = await aBranch()
+    const preview = await secretary.ok('member.import', { file: csvFile([GOOD[0], ',,,,,,,', '李四,56,正式党员,,,,,']), commit: false })
+    expect(preview.rows.map((r) => [r.row, r.name])).toEqual([[2, '张三'], [4, '李四']])
+  })
+
   it('reads a GBK .csv as Excel saves it on Chinese Windows', async () => {
     const { secretary } = await aBranch()
     const preview = await secretary.ok('member.import', { file: csvFile(GOOD, 'gbk'), commit: false })

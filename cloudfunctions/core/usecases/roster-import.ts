@@ -20,8 +20,8 @@ async function checkedRows(p: Payload<'member.import'>): Promise<CheckedRow[]> {
   if (problem) throw invalidInput('file', problem)
   if (rows.length > ROSTER_MAX_ROWS) throw invalidInput('file', `一次最多导入 ${ROSTER_MAX_ROWS} 行（这个文件有 ${rows.length} 行）`)
   if (rows.length === 0) throw invalidInput('file', '文件里没有名单行：请在模板第2行起填写')
-  // Row numbers as the secretary sees them in Excel: the header is row 1.
-  return rows.map((r, i) => checkRow(r, i + 2, 'yuan'))
+  // Row numbers as the secretary sees them in Excel: the header is row 1, blank rows counted.
+  return rows.map((r) => checkRow(r.cells, r.line, 'yuan'))
 }
 
 export async function memberImport(ctx: Context, p: Payload<'member.import'>): Promise<Result<'member.import'>> {
