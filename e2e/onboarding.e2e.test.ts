@@ -152,6 +152,13 @@ test('a new branch: setup code, roster import, invite, join, approval, the membe
   await sec.getByText('变更记录').waitFor()
   await sec.getByText('解除微信绑定').waitFor()
   await shot(sec, '11-member')
+  // The secretary sets the member's 核定 dues: 在职, 8000 元 a month after tax → 1.5%.
+  const dues = sec.locator('[data-dues-editor]')
+  await dues.getByText(/在职$/).first().click()
+  await dues.locator('input').fill('8000')
+  await button(sec, '保存党费核定').click()
+  await dues.getByText('现核定 120.00 元/月').waitFor()
+  await shot(sec, '11b-dues')
   await sec.goBack()
   await sec.locator('.nut-cell', { hasText: '党小组' }).click()
   await sec.locator('[data-group="第二党小组"]').waitFor()

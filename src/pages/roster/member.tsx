@@ -7,6 +7,7 @@ import { FormDialog } from '../../components/FormDialog'
 import { StateView } from '../../components/StateView'
 import { Button, Input, TextArea } from '../../components/ui'
 import { ActionBar } from '../../features/study/views'
+import { DuesEditor } from './dues-editor'
 import { useGroups, useMemberPage } from './use-roster'
 import { ASSIGNABLE_ROLES, monthDay, REASON_WORDS, REASONS, ROLE_WORDS, STANDING_WORDS, STANDINGS } from './words'
 import type { RemovalReason } from '../../../types/models'
@@ -115,6 +116,7 @@ export function MemberScreen({ memberId }: { memberId: string }) {
               </View>
             ) : null}
             <MemberFields form={form} groups={groups} />
+            {m.active ? <DuesEditor memberId={memberId} /> : null}
             <BindingAndLeaving m={m} busy={busy} unbound={unbound} removing={() => setRemoving(true)} />
             <History audit={record.data?.audit ?? []} />
           </View>
