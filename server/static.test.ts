@@ -46,6 +46,17 @@ function get(path: string, acceptEncoding?: string, method = 'GET') {
 }
 
 describe('static files', () => {
+  it('answers a malformed address with 400, and serves no dot file (the build stamp .source-hash)', async () => {
+    writeFileSync(join(dir, '.source-hash'), 'abc123')
+    expect((await fetch(`${base}/%`)).status).toBe(400)
+    expect((await fetch(`${base}/%E4%B8`)).status).toBe(400)
+    const stamp = await fetch(`${base}/.source-hash`)
+    expect(stamp.status).toBe(404)
+    expect(await stamp.text()).not.toContain('abc123')
+    expect((await fetch(`${base}/js/%2Esource-hash`)).status).toBe(404)
+    expect((await fetch(`${base}/`)).status).toBe(200)
+  })
+
   it('answers gzip to a browser that accepts only gzip, with the headers a cache needs', async () => {
     const r = await get('/js/app.0a1b2c3d.js', 'gzip, deflate')
     expect(r.headers['content-encoding']).toBe('gzip')

@@ -55,6 +55,11 @@ interface Version {
   bodies: Map<Encoding, Promise<Buffer>>
 }
 
+function plain(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' })
+  res.end(text)
+}
+
 /** Serves GET and HEAD for files under webRoot; any other path gets index.html (the app routes by hash). */
 export function staticFiles(webRoot: string) {
   const root = resolve(webRoot)
@@ -82,7 +87,16 @@ export function staticFiles(webRoot: string) {
       res.end('H5 应用尚未构建：请运行 npm start（会自动构建）或 npm run build:h5')
       return
     }
-    const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '')
+    let decoded: string
+    try {
+      decoded = decodeURIComponent(pathname)
+    } catch {
+      // A malformed address (`/%`) is the client's mistake, not a server failure (CONTRACT §2).
+      return plain(res, 400, '地址不正确')
+    }
+    // Dot files (the build's .source-hash stamp, anything hidden) are not part of the app.
+    if (decoded.split(/[/\\]/).some((segment) => segment.startsWith('.') && segment !== '.' && segment !== '..')) return plain(res, 404, '没有这个文件')
+    const rel = normalize(decoded).replace(/^([/\\])+/, '')
     let file = join(root, rel)
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) file = join(root, 'index.html')
     const ext = extname(file)
