@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
 import type { DuesCategory } from '../../../types/models'
 import { DUES_CATEGORY_LABELS, parseYuan, yuan } from '../../display/money'
 import { useActionForm } from '../../hooks/use-action-form'
 import { useRemote } from '../../hooks/use-remote'
+import { useStartingValues } from '../../hooks/use-starting-values'
 import { call } from '../../services/call'
 
 // The app cannot import values from types/ (the weapp build takes only src/): the labels' keys.
@@ -41,13 +41,10 @@ export function useMemberDues(memberId: string) {
     fallbackError: '没有保存成功，请重试',
   })
   // The form starts from the stored 核定 each time the table (re)loads.
-  const [loadedFor, setLoadedFor] = useState<string | null>(null)
-  const stamp = table.data ? JSON.stringify(row) : null
-  if (stamp !== null && stamp !== loadedFor) {
-    setLoadedFor(stamp)
-    const category = row?.category ?? 'employed'
-    const figure = FIGURE_OF[category]?.field === 'base' ? row?.base : row?.amount
-    form.setValues({ category, figure: row?.category && figure !== undefined && figure !== null ? yuan(figure) : '' })
-  }
+  useStartingValues(table.data ? row : undefined, form.setValues, (r) => {
+    const category = r?.category ?? 'employed'
+    const figure = FIGURE_OF[category]?.field === 'base' ? r?.base : r?.amount
+    return { category, figure: r?.category && figure !== undefined && figure !== null ? yuan(figure) : '' }
+  })
   return { table, row, form, categories: CATEGORIES }
 }

@@ -4,6 +4,7 @@ import type { RemovalReason } from '../../../types/models'
 import { useActionForm } from '../../hooks/use-action-form'
 import { useOneAtATime } from '../../hooks/use-one-at-a-time'
 import { useRemote } from '../../hooks/use-remote'
+import { useStartingValues } from '../../hooks/use-starting-values'
 import { call, errorText, type Result } from '../../services/call'
 import { pickSpreadsheet, SpreadsheetFileError, type PickedFile } from '../../services/spreadsheet-file'
 import { useSessionStore } from '../../stores/use-session-store'
@@ -61,20 +62,15 @@ export function useMemberPage(memberId: string) {
     },
     fallbackError: '没有保存成功，请重试',
   })
-  const [loadedFor, setLoadedFor] = useState<string | null>(null)
   const member = record.data?.member
   // The form starts from the record each time it (re)loads.
-  const stamp = member ? JSON.stringify(member) : null
-  if (member && stamp !== loadedFor) {
-    setLoadedFor(stamp)
-    form.setValues({
-      name: member.name,
-      phoneTail: member.phoneTail ?? '',
-      groupId: member.groupId,
-      standing: member.standing,
-      roles: ASSIGNABLE.filter((r) => member.roles.includes(r)),
-    })
-  }
+  useStartingValues(member, form.setValues, (m) => ({
+    name: m.name,
+    phoneTail: m.phoneTail ?? '',
+    groupId: m.groupId,
+    standing: m.standing,
+    roles: ASSIGNABLE.filter((r) => m.roles.includes(r)),
+  }))
 
   const removed = (reason: RemovalReason, note: string) =>
     busy.run('remove', async () => {
