@@ -55,6 +55,11 @@ async function keepASecretary(ctx: Context, member: Member): Promise<void> {
   if (secretaries <= 1) throw new AppError('CONFLICT', '支部至少要有一位书记：请先指定新的书记')
 }
 
+/** The roles a member holds after being given `assigned`: 党员 always, 党小组长 kept while they lead a group. */
+export function rolesToHold(current: readonly Role[], assigned: readonly Role[]): Role[] {
+  return [...new Set<Role>(['member', ...assigned, ...(current.includes('group_leader') ? ['group_leader' as const] : [])])]
+}
+
 const rolesText = (roles: readonly Role[]) => roles.filter((r) => r !== 'member').map((r) => ROLE_LABELS[r]).join('、') || '党员'
 
 export async function groupCreate(ctx: Context, p: Payload<'group.create'>): Promise<Result<'group.create'>> {
@@ -116,8 +121,7 @@ export async function memberUpdate(ctx: Context, p: Payload<'member.update'>): P
     const group = await ctx.storage.get('groups', p.groupId)
     if (!group || group.branchId !== member.branchId) throw invalidInput('groupId', '本支部没有这个党小组')
   }
-  // 党员 always, 党小组长 while leading a group; the rest as sent.
-  const roles: Role[] | undefined = p.roles && ['member', ...new Set(p.roles), ...(member.roles.includes('group_leader') ? ['group_leader' as const] : [])]
+  const roles = p.roles && rolesToHold(member.roles, p.roles)
   if (roles && !roles.includes('secretary')) await keepASecretary(ctx, member)
   const patch: Partial<Member> = {
     ...(p.name !== undefined ? { name: p.name } : {}),

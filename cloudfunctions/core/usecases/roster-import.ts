@@ -11,7 +11,7 @@ import { checkRow, markDuplicates, ROSTER_MAX_ROWS, rowsFromSheet, type CheckedR
 import { AppError, invalidInput } from '../errors'
 import { newId } from '../records/ids'
 import { readSpreadsheet } from '../spreadsheet'
-import { writeAudit } from './members'
+import { rolesToHold, writeAudit } from './members'
 
 async function checkedRows(p: Payload<'member.import'>): Promise<CheckedRow[]> {
   if (p.rows) return p.rows.map((r, i) => checkRow(r, i + 1, 'fen'))
@@ -84,13 +84,11 @@ async function writeRow(ctx: Context, r: CheckedRow, existing: Member | undefine
   }
   // Unchanged rows write nothing, so importing the same sheet again leaves no trace.
   const sameDues = !dues || (existing.dues?.category === dues.category && existing.dues?.amount === dues.amount && existing.dues?.base === dues.base)
-  const same = existing.standing === fields.standing && existing.groupId === fields.groupId && sameRoles(existing.roles, fields.roles) && (!fields.joinedAt || existing.joinedAt === fields.joinedAt)
+  const roles = rolesToHold(existing.roles, fields.roles)
+  const same = existing.standing === fields.standing && existing.groupId === fields.groupId && sameSet(existing.roles, roles) && (!fields.joinedAt || existing.joinedAt === fields.joinedAt)
   if (same && sameDues) return
-  await ctx.storage.update('members', existing.id, { ...fields, roles: keepLeader(existing.roles, fields.roles), ...(sameDues ? {} : { dues }) })
+  await ctx.storage.update('members', existing.id, { ...fields, roles, ...(sameDues ? {} : { dues }) })
   await writeAudit(ctx, existing, 'import', '名单导入更新')
 }
 
-const sameRoles = (a: readonly Role[], b: readonly Role[]) => keepLeader(a, b).sort().join() === [...a].sort().join()
-/** 党小组长 follows from leading a group, so an import keeps it. */
-const keepLeader = (current: readonly Role[], next: readonly Role[]): Role[] =>
-  current.includes('group_leader') && !next.includes('group_leader') ? [...next, 'group_leader'] : [...next]
+const sameSet = (a: readonly Role[], b: readonly Role[]) => [...new Set(a)].sort().join() === [...new Set(b)].sort().join()
