@@ -444,3 +444,37 @@ export interface MakeupStudy {
   note: string | null
   completedAt: string
 }
+
+/** A 党委 above several branches (CONTRACT §7). It belongs to no branch, so its branchId is `-`. */
+export interface Org {
+  id: string
+  branchId: string
+  name: string
+  /** The code a branch secretary enters to attach their branch (unguessable; rotated by the org). */
+  code: string
+  createdAt: string
+  /** The OPENID of the user who created it with the setup code. */
+  createdBy: string
+}
+
+/** A WeChat user who oversees an org (`party_committee`): one org per user, the id is the OPENID. */
+export interface OrgOverseer {
+  id: string
+  branchId: string
+  orgId: string
+  name: string
+  since: string
+}
+
+/** A branch's place in an org: the id is the branchId, so a branch belongs to at most one org. */
+export interface OrgLink {
+  id: string
+  branchId: string
+  orgId: string
+  active: boolean
+  attachedAt: string
+  /** The member id of the secretary who entered the org's code. */
+  attachedBy: string
+  /** Who took the branch out of the org (an overseer's OPENID), when and why. */
+  detached?: { at: string; by: string; reason: string }
+}

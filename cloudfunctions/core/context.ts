@@ -1,4 +1,4 @@
-import type { Member } from '../../types/models'
+import type { Member, OrgOverseer } from '../../types/models'
 import type { Caller, Ports } from './ports'
 
 /** What a use case receives: the ports, who is calling, and the member they are bound to. */
@@ -6,6 +6,8 @@ export interface Context extends Ports {
   caller: Caller
   /** The caller's member record; use cases behind a role check always have one. */
   member: Member | null
+  /** The org the caller oversees (party_committee), when the action's audience asked for it. */
+  overseer?: OrgOverseer | null
   requestId: string
 }
 

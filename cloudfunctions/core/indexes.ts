@@ -28,6 +28,8 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
   attendance: [
     { fields: ['meetingId'], unique: false },
     { fields: ['memberId'], unique: false },
+    // The 党委 overview counts a year's records of its branches in one aggregate.
+    { fields: ['branchId', 'checkedInAt'], unique: false },
   ],
   leaves: [
     { fields: ['meetingId'], unique: false },
@@ -65,4 +67,10 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
   memberAudit: [{ fields: ['memberId', 'at'], unique: false }],
   meetingAudit: [{ fields: ['meetingId', 'at'], unique: false }],
   throttles: [],
+  // A branch secretary attaches by the org's code.
+  orgs: [{ fields: ['code'], unique: true }],
+  // The id is the OPENID: one org per overseer.
+  orgOverseers: [{ fields: ['orgId'], unique: false }],
+  // The id is the branchId: one org per branch.
+  orgLinks: [{ fields: ['orgId', 'active'], unique: false }],
 }

@@ -26,6 +26,9 @@ import type {
   MemberAudit,
   MeetingAudit,
   Throttle,
+  Org,
+  OrgOverseer,
+  OrgLink,
 } from '../../types/models'
 
 /** Collection name → the plain object stored in it. Every document carries its branchId. */
@@ -54,6 +57,9 @@ export interface Collections {
   memberAudit: MemberAudit
   meetingAudit: MeetingAudit
   throttles: Throttle
+  orgs: Org
+  orgOverseers: OrgOverseer
+  orgLinks: OrgLink
 }
 export type CollectionName = keyof Collections
 

@@ -27,13 +27,15 @@ export function createRouter(ports: Ports) {
       }
       const audience = ACTIONS[action].who
       const member = (await ports.storage.find('members', { openid: caller.openid, active: true }, { limit: 1 }))[0] ?? null
-      if (audience !== 'anyone') {
-        if (!member) return fail('NOT_MEMBER', '您还没有加入任何党支部，请联系支部书记添加')
-        if (!mayCall(audience, member.roles)) return fail('FORBIDDEN', `仅${audienceLabel(audience)}可以进行此操作`)
+      // Only an org action, or a caller bound to no branch, needs to know whether they oversee an org.
+      const overseer = audience !== 'anyone' && (!member || audience.includes('party_committee')) ? await ports.storage.get('orgOverseers', caller.openid) : null
+      if (audience !== 'anyone' && !mayCall(audience, member?.roles ?? null, overseer !== null)) {
+        if (!member && !overseer) return fail('NOT_MEMBER', '您还没有加入任何党支部，请联系支部书记添加')
+        return fail('FORBIDDEN', `仅${audienceLabel(audience)}可以进行此操作`)
       }
       const checked = validatePayload(action, (event as { payload?: unknown }).payload)
       if (!checked.ok) return fail('INVALID_INPUT', `参数有误：${checked.field}：${checked.detail}`, { field: checked.field, detail: checked.detail })
-      const ctx: Context = { ...ports, caller, member, requestId }
+      const ctx: Context = { ...ports, caller, member, overseer, requestId }
       const handler = HANDLERS[action] as (ctx: Context, payload: unknown) => Promise<unknown>
       return { ok: true, data: await handler(ctx, checked.value) }
     } catch (err) {

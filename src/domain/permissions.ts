@@ -4,14 +4,21 @@
  */
 import type { Meeting, Member, Role } from '../../types/models'
 
+/**
+ * `party_committee` (CONTRACT §7) is held on an org, not on a branch's member: a user who oversees
+ * a 党委 reads across its branches, and may also be a member of one branch.
+ */
+export type CallerRole = Role | 'party_committee'
+
 /** Who may call an action: 'anyone' means any signed-in WeChat user, bound to a branch or not. */
-export type Audience = 'anyone' | readonly Role[]
+export type Audience = 'anyone' | readonly CallerRole[]
 
 /** The audiences actions are declared with; the app offers an action to the same people. */
 export const ORGANISERS = ['secretary', 'committee', 'group_leader'] as const satisfies readonly Role[]
 export const LEADERSHIP = ['secretary', 'committee'] as const satisfies readonly Role[]
 export const SECRETARY = ['secretary'] as const satisfies readonly Role[]
 export const MEMBERS = ['member'] as const satisfies readonly Role[]
+export const PARTY_COMMITTEE = ['party_committee'] as const satisfies readonly CallerRole[]
 
 /**
  * The second half of the permission check, for actions on one meeting: the branch's leadership
@@ -46,10 +53,16 @@ export function effectiveRoles(roles: readonly Role[]): Set<Role> {
   return set
 }
 
-export function mayCall(audience: Audience, roles: readonly Role[]): boolean {
+/**
+ * `roles`: the caller's branch roles, null when bound to no branch; `oversees`: whether the caller
+ * is an org's party_committee. A branch role never implies party_committee, nor the reverse.
+ */
+export function mayCall(audience: Audience, roles: readonly Role[] | null, oversees = false): boolean {
   if (audience === 'anyone') return true
+  if (oversees && audience.includes('party_committee')) return true
+  if (!roles) return false
   const mine = effectiveRoles(roles)
-  return audience.some((r) => mine.has(r))
+  return audience.some((r) => r !== 'party_committee' && mine.has(r))
 }
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -60,8 +73,10 @@ export const ROLE_LABELS: Record<Role, string> = {
   member: '党员',
 }
 
+export const PARTY_COMMITTEE_LABEL = '党委'
+
 /** The Chinese phrase for who may do an action, for FORBIDDEN messages. */
 export function audienceLabel(audience: Audience): string {
   if (audience === 'anyone') return '已登录用户'
-  return audience.map((r) => ROLE_LABELS[r]).join('或')
+  return audience.map((r) => (r === 'party_committee' ? PARTY_COMMITTEE_LABEL : ROLE_LABELS[r])).join('或')
 }

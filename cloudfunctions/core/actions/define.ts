@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import { DUES_CATEGORIES, MEETING_TYPES, QUESTION_TYPES, STUDY_KINDS } from '../../../types/models'
 import { LIMITS } from '../../../src/domain/limits'
-import { LEADERSHIP, MEMBERS, ORGANISERS, SECRETARY, type Audience } from '../../../src/domain/permissions'
+import { LEADERSHIP, MEMBERS, ORGANISERS, PARTY_COMMITTEE, SECRETARY, type Audience } from '../../../src/domain/permissions'
 import { DATE_RE, isRealDate, MONTH_RE } from '../../../src/domain/time'
 
 export type { Audience }
@@ -27,7 +27,7 @@ export interface ActionDecl<I extends z.ZodType = z.ZodType, R = unknown> {
 /** A group of declarations, checked for shape and kept with their exact types. */
 export const declare = <T extends Record<string, ActionDecl>>(actions: T): T => actions
 
-export { LEADERSHIP, MEMBERS, ORGANISERS, SECRETARY }
+export { LEADERSHIP, MEMBERS, ORGANISERS, PARTY_COMMITTEE, SECRETARY }
 
 export const empty = z.object({})
 

@@ -20,6 +20,8 @@ export const sessionActions = declare({
       groups: Array<{ id: string; name: string }>
       /** An unbound user's join request waiting for the secretary, or refused (CONTRACT §5). */
       pendingJoin: { branchName: string; state: JoinState } | null
+      /** The 党委 the caller oversees as its party_committee (CONTRACT §7), whether or not they are a member too. */
+      org: { id: string; name: string } | null
     }>(),
   },
   'schedule.month': {

@@ -42,14 +42,19 @@ function countWrongTry(ctx: Context, now: Date): Promise<void> {
   return upsert(ctx.storage, 'throttles', { id, branchId: '-', count: 1 }, { inc: { count: 1 } })
 }
 
-export async function branchCreate(ctx: Context, p: Payload<'branch.create'>): Promise<Result<'branch.create'>> {
-  if (ctx.member) throw new AppError('CONFLICT', '您已加入一个党支部，不能再创建新的支部')
-  const now = ctx.clock.now()
+/** Refuses a wrong setup code, counting it towards the hour's lockout (also for org.create). */
+export async function checkSetupCode(ctx: Context, given: string, now: Date): Promise<void> {
   await refuseWhileLockedOut(ctx, now)
-  if (!sameCode(p.setupCode, await ctx.secrets.get('setup'))) {
+  if (!sameCode(given, await ctx.secrets.get('setup'))) {
     await countWrongTry(ctx, now)
     throw new AppError('FORBIDDEN', '设置码不正确，请向部署支部通的人员索取')
   }
+}
+
+export async function branchCreate(ctx: Context, p: Payload<'branch.create'>): Promise<Result<'branch.create'>> {
+  if (ctx.member) throw new AppError('CONFLICT', '您已加入一个党支部，不能再创建新的支部')
+  const now = ctx.clock.now()
+  await checkSetupCode(ctx, p.setupCode, now)
   const ids = founderIds(ctx.caller.openid, p.name)
   const { record: branch } = await recordOnce(ctx.storage, 'branches', {
     id: ids.branchId,

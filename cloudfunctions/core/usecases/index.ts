@@ -28,6 +28,8 @@ import {
 import { noticeList, subscriptionMine, subscriptionOverview, subscriptionRecord } from './subscriptions'
 import { scheduleMonth } from './schedule'
 import { sessionMe } from './session'
+import { orgAttach, orgCode, orgCreate, orgDetach } from './org'
+import { orgBranch, orgExport, orgOverview } from './org-overview'
 
 export type Handler<K extends ActionName> = (ctx: Context, payload: Payload<K>) => Promise<Result<K>>
 
@@ -96,4 +98,11 @@ export const HANDLERS: { [K in ActionName]: Handler<K> } = {
   'makeup.overview': makeupOverview,
   'branch.settings': branchSettingsGet,
   'branch.updateSettings': branchSettingsUpdate,
+  'org.create': orgCreate,
+  'org.code': orgCode,
+  'org.attach': orgAttach,
+  'org.detach': orgDetach,
+  'org.overview': orgOverview,
+  'org.branch': orgBranch,
+  'org.export': orgExport,
 }
