@@ -125,6 +125,13 @@ const VALID_PAYLOAD: Record<ActionName, unknown> = {
   'makeup.overview': {},
   'branch.settings': {},
   'branch.updateSettings': { rankingsEnabled: false },
+  'org.create': { name: '新建机关党委', setupCode: 'router-test-setup-code', overseerName: '张三' },
+  'org.code': {},
+  'org.attach': { code: 'no-such-org-code' },
+  'org.detach': { branchId: 'demo-branch', reason: '隶属关系调整' },
+  'org.overview': { year: 2026 },
+  'org.branch': { branchId: 'demo-branch', year: 2026 },
+  'org.export': { year: 2026 },
 }
 
 /** Codes that mean the call got past the router to the use case (a domain answer, not a refusal). */
@@ -514,5 +521,25 @@ describe('points.mine', () => {
     expect(data<Points>(await as('demo-member-01')('points.mine')).targetHours).toBe(24)
     expect(data<Points>(await as('demo-secretary')('points.mine')).targetHours).toBe(40)
     expect(data<Points>(await as('demo-committee')('points.mine')).targetHours).toBe(40)
+  })
+})
+
+describe('the party_committee, every action through the router (CONTRACT §7)', () => {
+  /** A user who only oversees a 党委 over the demo branch: no branch role of their own. */
+  async function anOverseer() {
+    const router = await aRouter()
+    data(await router.as('wx-org')('org.create', { name: '示例党委', setupCode: 'router-test-setup-code', overseerName: '吴卫东' }))
+    const { code } = data<{ code: string }>(await router.as('wx-org')('org.code', {}))
+    data(await router.as('demo-secretary')('org.attach', { code }))
+    return router
+  }
+
+  it.each(Object.keys(VALID_PAYLOAD) as ActionName[])('%s', async (action) => {
+    const { as } = await anOverseer()
+    const envelope = await as('wx-org')(action, VALID_PAYLOAD[action])
+    const audience = ACTIONS[action].who
+    if (audience === 'anyone') expect(envelope.ok || ['CONFLICT', 'NOT_FOUND'].includes(envelope.error.code)).toBe(true)
+    else if (mayCall(audience, null, true)) expect(reachedUseCase(envelope)).toBe(true)
+    else expect(envelope).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 })

@@ -3,7 +3,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { Envelope, ErrorBody } from '../../types/envelope'
-import { audienceLabel, mayCall } from '../../src/domain/permissions'
+import { audienceLabel, isForPartyCommittee, mayCall } from '../../src/domain/permissions'
 import { ACTIONS, isAction, validatePayload } from './actions'
 import type { Context } from './context'
 import { AppError } from './errors'
@@ -28,7 +28,7 @@ export function createRouter(ports: Ports) {
       const audience = ACTIONS[action].who
       const member = (await ports.storage.find('members', { openid: caller.openid, active: true }, { limit: 1 }))[0] ?? null
       // Only an org action, or a caller bound to no branch, needs to know whether they oversee an org.
-      const overseer = audience !== 'anyone' && (!member || audience.includes('party_committee')) ? await ports.storage.get('orgOverseers', caller.openid) : null
+      const overseer = audience !== 'anyone' && (!member || isForPartyCommittee(audience)) ? await ports.storage.get('orgOverseers', caller.openid) : null
       if (audience !== 'anyone' && !mayCall(audience, member?.roles ?? null, overseer !== null)) {
         if (!member && !overseer) return fail('NOT_MEMBER', '您还没有加入任何党支部，请联系支部书记添加')
         return fail('FORBIDDEN', `仅${audienceLabel(audience)}可以进行此操作`)

@@ -53,13 +53,18 @@ export function effectiveRoles(roles: readonly Role[]): Set<Role> {
   return set
 }
 
+/** Whether an org's party_committee may call an action of this audience. */
+export function isForPartyCommittee(audience: Audience): boolean {
+  return audience !== 'anyone' && (audience as readonly CallerRole[]).includes('party_committee')
+}
+
 /**
  * `roles`: the caller's branch roles, null when bound to no branch; `oversees`: whether the caller
  * is an org's party_committee. A branch role never implies party_committee, nor the reverse.
  */
 export function mayCall(audience: Audience, roles: readonly Role[] | null, oversees = false): boolean {
   if (audience === 'anyone') return true
-  if (oversees && audience.includes('party_committee')) return true
+  if (oversees && isForPartyCommittee(audience)) return true
   if (!roles) return false
   const mine = effectiveRoles(roles)
   return audience.some((r) => r !== 'party_committee' && mine.has(r))

@@ -83,6 +83,14 @@ const EXPECTED: Record<ActionName, Who[]> = {
   'makeup.overview': LEADER,
   'branch.settings': MEMBER,
   'branch.updateSettings': SECRETARY,
+  // Anyone signed in reaches it with the setup code; an overseer of another org gets CONFLICT.
+  'org.create': EVERYONE,
+  'org.code': [],
+  'org.attach': SECRETARY,
+  'org.detach': [],
+  'org.overview': [],
+  'org.branch': [],
+  'org.export': [],
 }
 
 /** The same decision the router makes: an unbound user gets only what is open to anyone. */
@@ -114,5 +122,26 @@ describe('what the app offers', () => {
   it('offers 查看考勤 and 新建会议 to exactly the people the actions are declared for', () => {
     expect(ACTIONS['attendance.get'].who).toBe(LEADERSHIP)
     expect(ACTIONS['meeting.create'].who).toBe(ORGANISERS)
+  })
+})
+
+/**
+ * The 党委's party_committee (CONTRACT §7), a caller beside the branch roles: held on an org, so a
+ * user who is only that reaches the org's reads and nothing of any branch's.
+ */
+describe('what the party_committee may call', () => {
+  /** Written from the contract: the org's reads, its code and taking a branch out of it. */
+  const ORG_ONLY: ActionName[] = ['org.code', 'org.detach', 'org.overview', 'org.branch', 'org.export']
+  const open = (action: ActionName) => ACTIONS[action].who === 'anyone'
+
+  it.each(Object.keys(EXPECTED) as ActionName[])('%s', (action) => {
+    expect(mayCall(ACTIONS[action].who, null, true)).toBe(ORG_ONLY.includes(action) || open(action))
+  })
+
+  it('adds nothing to a member who also oversees an org, and takes nothing away', () => {
+    for (const action of Object.keys(EXPECTED) as ActionName[]) {
+      expect(mayCall(ACTIONS[action].who, ['member'], true)).toBe(EXPECTED[action].includes('member') || ORG_ONLY.includes(action))
+      expect(mayCall(ACTIONS[action].who, ['secretary'], false)).toBe(EXPECTED[action].includes('secretary'))
+    }
   })
 })

@@ -23,8 +23,9 @@ export interface LocalRuntime {
 }
 
 /**
- * `seed: 'demo'` also gives the demo branch a past 支部党员大会 with attendance (what `npm start`
- * shows a newcomer); `seed: true` is the plain demo branch the tests build on.
+ * `seed: 'demo'` also gives the demo branch a past 支部党员大会 with attendance and puts it under
+ * the demo 党委 with a second branch (what `npm start` shows a newcomer); `seed: true` is the
+ * plain demo branch the tests build on.
  */
 export async function openLocalRuntime(opts: { dataDir: string | null; seed: boolean | 'demo'; log?: Logger; appUrl?: string }): Promise<LocalRuntime> {
   const clock = new SettableClock()
@@ -32,7 +33,7 @@ export async function openLocalRuntime(opts: { dataDir: string | null; seed: boo
   const sender = await OutboxSender.open(opts.dataDir, clock)
   const secrets = new FileSecrets(opts.dataDir)
   const ports: Ports = { storage, clock, secrets, sender, log: opts.log ?? jsonLogger(), links: { appUrl: opts.appUrl ?? '' } }
-  const seeded = opts.seed ? await seedDemoBranch(ports, { pastMeeting: opts.seed === 'demo' }) : false
+  const seeded = opts.seed ? await seedDemoBranch(ports, { pastMeeting: opts.seed === 'demo', org: opts.seed === 'demo' }) : false
   return {
     ports,
     storage,

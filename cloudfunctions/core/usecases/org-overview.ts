@@ -34,7 +34,7 @@ export async function orgBranch(ctx: Context, p: Payload<'org.branch'>): Promise
   if (!link?.active || link.orgId !== org.id || !branch) throw new AppError('FORBIDDEN', '这个支部不在您的党委之下')
   const [[figures], secretaries] = await Promise.all([
     branchFigures(ctx, [branch], period),
-    ctx.storage.find('members', { branchId: branch.id, active: true, roles: 'secretary' }, { orderBy: [['id', 'asc']] }),
+    ctx.storage.find('members', { branchId: branch.id, active: true, roles: { $in: ['secretary'] } }, { orderBy: [['id', 'asc']] }),
   ])
   return {
     org: { id: org.id, name: org.name },
