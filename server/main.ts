@@ -106,7 +106,13 @@ export async function startLocalServer(opts: { port: number; dataDir: string; se
       const users = members
         .filter((m) => m.openid)
         .map((m) => ({ openid: m.openid, name: m.name, roles: m.roles, groupId: m.groupId }))
-      return send(res, 200, { ok: true, data: { users } })
+      // A 党委's overseers hold no branch role (CONTRACT §7); their org names them on the list.
+      const [overseers, orgs] = await Promise.all([rt.storage.find('orgOverseers', {}), rt.storage.find('orgs', {})])
+      const orgName = new Map(orgs.map((o) => [o.id, o.name]))
+      const overseeing = overseers
+        .filter((o) => !users.some((u) => u.openid === o.id))
+        .map((o) => ({ openid: o.id, name: `${o.name}（${orgName.get(o.orgId) ?? '党委'}）`, roles: [], groupId: null }))
+      return send(res, 200, { ok: true, data: { users: [...users, ...overseeing] } })
     }
     if (path.startsWith('/dev/') || path.startsWith('/api/')) {
       return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '没有这个接口' } })

@@ -71,7 +71,12 @@ export function pickSpreadsheet(): Promise<PickedFile | null> {
 /** H5: saves a UTF-8 .csv (with the mark Excel needs to read it as UTF-8). */
 export function downloadCsv(fileName: string, lines: string[][]) {
   const text = '\ufeff' + lines.map((cells) => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n') + '\r\n'
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }))
+  downloadBlob(fileName, new Blob([text], { type: 'text/csv;charset=utf-8' }))
+}
+
+/** H5: saves a file the app made (a template, an export) through the browser's download. */
+export function downloadBlob(fileName: string, blob: Blob) {
+  const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url
   a.download = fileName

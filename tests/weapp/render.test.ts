@@ -17,6 +17,7 @@ import { DEFAULT_MEETING_POINTS, MEETING_TYPE_LABELS, scopeLabel } from '../../s
 import { DUES_CATEGORY_LABELS, yuan } from '../../src/display/money'
 import { relativeDay } from '../../src/domain/relative-day'
 import { formatDateZh, shanghaiDate } from '../../src/domain/time'
+import { seedDemoOrg } from '../../cloudfunctions/core/seed'
 import { dueQuizzes } from '../../src/display/quiz-view'
 import { weekStart } from '../../src/domain/study'
 import { STUDY_KIND_LABELS, dateTimeZh, formatHours, hoursLeftLine, minutesLabel, periodZh, shortDate, weekLabel, weekSpan } from '../../src/display/study-display'
@@ -85,6 +86,7 @@ const SUBPACKAGES = [
   { root: 'pages/study-admin', pages: ['index'] },
   { root: 'pages/ranking', pages: ['index'] },
   { root: 'pages/roster', pages: ['index'] },
+  { root: 'pages/org', pages: ['index'] },
 ]
 const SUB_PAGES = SUBPACKAGES.flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))
 const ALL_PAGES = [...PAGES, ...SUB_PAGES]
@@ -465,6 +467,19 @@ function roster(): string[] {
   ]
 }
 
+/** The 党委's overview as demo-org sees it: both demo branches with their figures, and the code. */
+function orgOverview(): string[] {
+  const { org, branches } = got('org.overview')
+  if (branches.length < 2) throw new Error('fixture: the overview needs the demo 党委')
+  return [org.name, '全年', '按月', `共 ${branches.length} 个支部`, ...branches.flatMap((b) => [b.name, `${b.members} 名党员`]), '出勤率', '党费收缴率', '人均学时', '三会一课缺项', '支部加入代码', got('org.code').code, '导出表格（.xlsx）']
+}
+
+/** The demo 党委 and its second branch, as npm start seeds them, for the 党委's pages. */
+const withDemoOrg = async () => {
+  await seedDemoOrg(backend.runtime.ports)
+  return {}
+}
+
 function me(): string[] {
   const mine = got('attendance.mine')
   if (mine.rate === null) throw new Error('fixture: 我的 needs a meeting held this year')
@@ -698,6 +713,7 @@ const CASES: Record<string, PageCase> = {
   'pages/join/index': { query: inviteQuery, as: NEWCOMER_OPENID, calls: ['session.me'], shows: joinForm },
   // session.me again: the list asks for the groups an import may have made.
   'pages/roster/index': { query: none, calls: ['join.list', 'member.list', 'session.me', 'session.me'], shows: roster },
+  'pages/org/index': { query: withDemoOrg, as: 'demo-org', calls: ['org.code', 'org.overview', 'session.me'], shows: orgOverview },
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -1371,6 +1387,39 @@ describe('pages/roster/index (subpackage)', () => {
     const page = open(logic, 'pages/roster/index')
     await settle(logic)
     expectShows(page, logic, ['仅支部书记可以管理名册'])
+    expect(actions(logic)).toEqual(['session.me'])
+    expectClean(page, logic)
+  })
+})
+
+describe('pages/org/index (subpackage): the 党委', () => {
+  test('a branch’s card opens that branch: its figures, 党小组 and 三会一课, no member by name beyond its secretaries', async () => {
+    await withDemoOrg()
+    const logic = startApp(api('demo-org'))
+    const page = open(logic, 'pages/org/index')
+    await settle(logic)
+    page.tap('第二党支部')
+    await settle(logic)
+    expect(navigations(logic)).toEqual(['navigateTo /pages/org/index?view=branch&id=demo-branch-2&year=2026'])
+    const branchPage = open(logic, 'pages/org/index', { view: 'branch', id: 'demo-branch-2', year: '2026' })
+    await settle(logic)
+    const detail = got('org.branch')
+    expectShows(branchPage, logic, ['第二党支部', `${detail.branch.members} 名党员`, '书记：周海涛', '党小组', '第一党小组', '9 人', '三会一课', '移出本党委'])
+    expectHides(branchPage, ['孙丽华', '正在加载', '没能加载出来'])
+  })
+
+  test('the secretary enters an org’s code on 上级党委', async () => {
+    await withDemoOrg()
+    const { logic, page } = await openSettled('pages/org/index', { view: 'attach' })
+    expectShows(page, logic, ['党委代码', '加入党委'])
+    expectClean(page, logic)
+  })
+
+  test('a member who oversees no 党委 is told the page is the 党委’s', async () => {
+    const logic = startApp(api(PLAIN_OPENID))
+    const page = open(logic, 'pages/org/index')
+    await settle(logic)
+    expectShows(page, logic, ['仅党委用户可以查看'])
     expect(actions(logic)).toEqual(['session.me'])
     expectClean(page, logic)
   })

@@ -3,6 +3,7 @@ import { useEffect, type ReactNode } from 'react'
 import type { MemberView } from '../../../types/models'
 import { SessionScreen } from '../../components/SessionGate'
 import { currentH5Route, LOGIN_PAGE } from '../../services/navigation'
+import type { Result } from '../../services/call'
 import { useSessionStore } from '../../stores/use-session-store'
 import { Onboarding } from './onboarding'
 
@@ -17,7 +18,16 @@ export function switchUser() {
  * user is, the demo sign-in in H5 local mode (which brings the user back to this page, query
  * and all), and to a user bound to no branch the ways in (`joinCode`: an invite link's code).
  */
-export function SessionGate({ children, joinCode }: { children: (member: MemberView) => ReactNode; joinCode?: string }) {
+export function SessionGate({
+  children,
+  joinCode,
+  anyone,
+}: {
+  children?: (member: MemberView) => ReactNode
+  joinCode?: string
+  /** A page for whoever is signed in, bound to a branch or not (the 党委's pages, CONTRACT §7). */
+  anyone?: (me: Result<'session.me'>) => ReactNode
+}) {
   const status = useSessionStore((s) => s.status)
   const me = useSessionStore((s) => s.me)
   const token = useSessionStore((s) => s.token)
@@ -40,8 +50,9 @@ export function SessionGate({ children, joinCode }: { children: (member: MemberV
 
   if (status === 'error') return <SessionScreen state='error' error={error} onRetry={sessionRequested} />
   if (status !== 'ready' || needsSignIn || !me) return <SessionScreen state='loading' />
+  if (anyone) return <>{anyone(me)}</>
   if (!me.member) {
     return <Onboarding me={me} joinCode={joinCode} onSwitchUser={process.env.TARO_ENV === 'h5' ? switchUser : undefined} />
   }
-  return <>{children(me.member)}</>
+  return <>{children?.(me.member)}</>
 }

@@ -7,6 +7,7 @@ import { TabSwitch } from '../../components/TabSwitch'
 import { Button, Input } from '../../components/ui'
 import { ActionBar } from '../../features/study/views'
 import { useCreateBranchForm, useJoinForm, usePendingJoin } from '../../features/onboarding/use-onboarding'
+import { OrgWelcome } from '../../features/org/org-entry'
 import './onboarding.scss'
 
 type Way = 'join' | 'create'
@@ -94,6 +95,7 @@ export function Onboarding({ me, joinCode, onSwitchUser }: { me: Result<'session
           </Button>
         ) : null}
       </View>
+      <OrgWelcome org={me.org} />
       {pending?.state === 'refused' ? (
         <View className='onboarding__refused' role='alert'>
           「{pending.branchName}」的书记没有通过您的申请。请核对姓名和手机尾号后重新申请，或联系书记。

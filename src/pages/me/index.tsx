@@ -8,6 +8,7 @@ import { Button, Cell } from '../../components/ui'
 import { PageRoute } from '../../containers/PageRoute'
 import { switchUser } from '../../containers/SessionGate'
 import { useMyAttendance } from '../../features/me/use-my-attendance'
+import { OrgCells } from '../../features/org/org-entry'
 import type { Result } from '../../services/call'
 import './index.scss'
 
@@ -73,6 +74,7 @@ function Me({ member }: { member: MemberView }) {
         {member.roles.includes('secretary') ? (
           <Cell title='支部名册' extra='导入、邀请、审核' clickable onClick={() => Taro.navigateTo({ url: '/pages/roster/index' })} />
         ) : null}
+        <OrgCells roles={member.roles} />
       </View>
       <MyAttendance />
       {process.env.TARO_ENV === 'h5' ? (
