@@ -14,10 +14,34 @@ type Detail = Result<'org.branch'>
 type Item = Detail['checklist'][number]
 
 function itemWords(item: Item, groups: Detail['groups']): string {
-  const group = item.groupId ? groups.find((g) => g.id === item.groupId)?.name ?? '党小组' : null
-  return `${periodWords(item.period)} · ${group ? `${group}${kindWords('group')}` : kindWords(item.kind)}`
+  if (!item.groupId) return kindWords(item.kind)
+  return `${kindWords('group')}（${groups.find((g) => g.id === item.groupId)?.name ?? '党小组'}）`
 }
 
+/** Items by period, in the checklist's order: one row a month, quarter or year. */
+function byPeriod(items: Item[]): Array<[string, Item[]]> {
+  const rows = new Map<string, Item[]>()
+  for (const i of items) rows.set(i.period, [...(rows.get(i.period) ?? []), i])
+  return [...rows]
+}
+
+function PeriodRows({ items, groups, tag, tone }: { items: Item[]; groups: Detail['groups']; tag: string; tone: 'missed' | 'met' }) {
+  return (
+    <>
+      {byPeriod(items).map(([period, list]) => (
+        <View key={period} className='org__item'>
+          <View className='org__item-main'>
+            <Text className='org__item-name'>{periodWords(period)}</Text>
+            <Text className='org__item-kinds'>{list.map((i) => itemWords(i, groups)).join('、')}</Text>
+          </View>
+          <Text className={`org__tag org__tag--${tone}`}>{tag}</Text>
+        </View>
+      ))}
+    </>
+  )
+}
+
+/** 三会一课: what is overdue first, then what was held; what is not yet due only counted. */
 function Checklist({ detail }: { detail: Detail }) {
   const missed = detail.checklist.filter((i) => i.due && !i.met)
   const met = detail.checklist.filter((i) => i.met)
@@ -25,18 +49,10 @@ function Checklist({ detail }: { detail: Detail }) {
   return (
     <View className='card org__list'>
       <Text className='org__list-title'>三会一课</Text>
-      {missed.map((i) => (
-        <View key={`${i.period}-${i.kind}-${i.groupId ?? ''}`} className='org__item'>
-          <Text className='org__item-name'>{itemWords(i, detail.groups)}</Text>
-          <Text className='org__tag org__tag--missed'>未开展</Text>
-        </View>
-      ))}
-      {met.map((i) => (
-        <View key={`${i.period}-${i.kind}-${i.groupId ?? ''}`} className='org__item'>
-          <Text className='org__item-name'>{itemWords(i, detail.groups)}</Text>
-          <Text className='org__tag org__tag--met'>已开展 {i.held} 次</Text>
-        </View>
-      ))}
+      {missed.length ? <Text className='org__list-sub'>未开展 {missed.length} 项</Text> : null}
+      <PeriodRows items={missed} groups={detail.groups} tag='未开展' tone='missed' />
+      {met.length ? <Text className='org__list-sub'>已开展 {met.length} 项</Text> : null}
+      <PeriodRows items={met} groups={detail.groups} tag='已开展' tone='met' />
       {open ? <Text className='muted org__open'>另有 {open} 项尚未到期。</Text> : null}
     </View>
   )
