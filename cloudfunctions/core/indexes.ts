@@ -67,8 +67,8 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
   memberAudit: [{ fields: ['memberId', 'at'], unique: false }],
   meetingAudit: [{ fields: ['meetingId', 'at'], unique: false }],
   throttles: [],
-  // A branch secretary attaches by the org's code.
-  orgs: [{ fields: ['code'], unique: true }],
+  // A branch secretary attaches by the org's code (72 random bits: no unique index needed).
+  orgs: [{ fields: ['code'], unique: false }],
   // The id is the OPENID: one org per overseer.
   orgOverseers: [{ fields: ['orgId'], unique: false }],
   // The id is the branchId: one org per branch.
