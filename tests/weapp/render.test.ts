@@ -1331,6 +1331,16 @@ function qrSources(page: MountedPage): string[] {
   return found
 }
 
+/** A plain member opening a page that is not for them: told whose it is, after asking only who they are. */
+async function expectToldWhose(route: string, query: Record<string, string>, words: string) {
+  const logic = startApp(api(PLAIN_OPENID))
+  const page = open(logic, route, query)
+  await settle(logic)
+  expectShows(page, logic, [words])
+  expect(actions(logic)).toEqual(['session.me'])
+  expectClean(page, logic)
+}
+
 // Last in the file: the approval below adds a member to the demo branch.
 describe('pages/join/index: the join flow', () => {
   test('申请加入 with nothing typed says what is missing and sends nothing', async () => {
@@ -1382,14 +1392,7 @@ describe('pages/roster/index (subpackage)', () => {
     }
   })
 
-  test('a plain member is told the roster is the secretary’s', async () => {
-    const logic = startApp(api(PLAIN_OPENID))
-    const page = open(logic, 'pages/roster/index')
-    await settle(logic)
-    expectShows(page, logic, ['仅支部书记可以管理名册'])
-    expect(actions(logic)).toEqual(['session.me'])
-    expectClean(page, logic)
-  })
+  test('a plain member is told the roster is the secretary’s', () => expectToldWhose('pages/roster/index', {}, '仅支部书记可以管理名册'))
 })
 
 describe('pages/org/index (subpackage): the 党委', () => {
@@ -1415,12 +1418,8 @@ describe('pages/org/index (subpackage): the 党委', () => {
     expectClean(page, logic)
   })
 
-  test('a member who oversees no 党委 is told the page is the 党委’s', async () => {
-    const logic = startApp(api(PLAIN_OPENID))
-    const page = open(logic, 'pages/org/index')
-    await settle(logic)
-    expectShows(page, logic, ['仅党委用户可以查看'])
-    expect(actions(logic)).toEqual(['session.me'])
-    expectClean(page, logic)
+  test('a plain member is told the overview is the 党委’s, and 上级党委 the secretary’s', async () => {
+    await expectToldWhose('pages/org/index', {}, '仅党委用户可以查看')
+    await expectToldWhose('pages/org/index', { view: 'attach' }, '仅支部书记可以加入上级党委')
   })
 })

@@ -8,6 +8,8 @@ import { ActionBar } from '../../features/study/views'
 import { Concerns, Figures, PeriodBar } from './parts'
 import { useExport, useOrgCode, useOverview, usePeriod, type Period } from './use-org'
 
+const NO_BRANCHES = { title: '还没有支部加入本党委', hint: '把下面的代码告诉各支部书记，支部加入后，这里会列出它们的情况。' }
+
 const openBranch = (branchId: string, p: Period) =>
   Taro.navigateTo({ url: `/pages/org/index?view=branch&id=${encodeURIComponent(branchId)}&year=${p.year}${p.month ? `&month=${p.month}` : ''}` })
 
@@ -56,12 +58,7 @@ export function Overview({ orgName }: { orgName: string }) {
     <View className='page page--actions org'>
       <Text className='org__title'>{orgName}</Text>
       <PeriodBar p={p} />
-      <StateView
-        remote={overview}
-        rows={6}
-        isEmpty={branches.length === 0}
-        empty={{ title: '还没有支部加入本党委', hint: '把下面的代码告诉各支部书记，支部加入后，这里会列出它们的情况。' }}
-      >
+      <StateView remote={overview} rows={6} isEmpty={branches.length === 0} empty={NO_BRANCHES}>
         <Text className='org__summary'>
           共 {branches.length} 个支部{needing ? ` · ${needing} 个需关注` : ' · 各项正常'}
         </Text>
