@@ -206,10 +206,13 @@ describe('built bundles run (wiring only, against a recording endpoint)', () => 
   }, 20_000)
 
   it('api: the platform OPENID finds the member, and payloads are validated in the bundle', async () => {
+    // session.me also asks whether the caller oversees a 党委 (orgOverseers): nobody does here.
     answer = (body) =>
       body.collectionName === 'members'
         ? { list: [memberDoc] }
-        : { list: [JSON.stringify({ _id: 'b1', branchId: 'b1', name: '示例党支部' })] }
+        : body.collectionName === 'orgOverseers'
+          ? { list: [] }
+          : { list: [JSON.stringify({ _id: 'b1', branchId: 'b1', name: '示例党支部' })] }
 
     const me = await invoke('api', { action: 'session.me' }, { WX_OPENID: 'o-smoke' })
     expect(me).toMatchObject({ ok: true, data: { openid: 'o-smoke', member: { id: 'm1', branchName: '示例党支部' } } })
