@@ -16,7 +16,7 @@ test('demo secretary signs in and sees 我的 with the right role', async () => 
   await page.goto(app.server.base)
   // Not signed in: the app sends us to the demo sign-in, which lists the demo users.
   await page.waitForURL(/pages\/login\/index/)
-  await page.getByText('demo-secretary').waitFor()
+  await page.getByText('demo-secretary', { exact: true }).waitFor()
   await page.screenshot({ path: join(SHOTS, 'login.png') })
 
   await page.locator('[data-openid="demo-secretary"]').click()

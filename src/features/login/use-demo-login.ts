@@ -19,7 +19,8 @@ export function newUserOpenid(name: string): string {
   return `wx${safe}`.slice(0, OPENID_MAX)
 }
 
-const rank = (u: DemoUser) => Math.min(...u.roles.map((r) => ROLE_ORDER.indexOf(r)))
+// A 党委's overseer holds no branch role (CONTRACT §7): listed first, above the branches' people.
+const rank = (u: DemoUser) => (u.roles.length ? Math.min(...u.roles.map((r) => ROLE_ORDER.indexOf(r))) : -1)
 const bySeniority = (a: DemoUser, b: DemoUser) => rank(a) - rank(b) || a.openid.localeCompare(b.openid)
 
 /** H5 local mode's sign-in: the demo users, most senior first, and signing in as one. */
