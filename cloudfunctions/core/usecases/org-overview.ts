@@ -57,7 +57,7 @@ export function overviewSheet(orgName: string, period: Period, rows: OrgBranchRo
   const heading = ['支部', '党员人数', '出勤率', '党费收缴率', '人均学时', '学时目标', '三会一课缺项', '需关注'].map((h) => ({ ...text(h), fontWeight: 'bold' as const }))
   return [
     [text(`${orgName} · 各支部情况`)],
-    [text(period.month ? `${period.month.replace('-', '年')}月` : `${period.year}年`)],
+    [text(period.month ? `${period.year}年${Number(period.month.slice(5))}月` : `${period.year}年`)],
     heading,
     ...rows.map((r) => [
       text(r.name),

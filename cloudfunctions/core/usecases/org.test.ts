@@ -11,6 +11,7 @@ import { aMeeting } from '../../../tests/support/builders'
 import { checklist, missedCount, quarterOf } from '../domain/checklist'
 import { shanghaiMonth } from '../../../src/domain/time'
 import { DEMO_BRANCH_2_ID, seedDemoOrg } from '../seed'
+import { readSpreadsheet } from '../spreadsheet'
 
 const SETUP = 'org-test-setup-code'
 process.env.ZHIBU_SETUP_CODE = SETUP
@@ -301,10 +302,21 @@ describe('org.overview’s figures are what each branch’s own actions answer',
 })
 
 describe('org.export', () => {
-  it('answers the overview as an .xlsx', async () => {
+  it('answers the overview as an .xlsx: the org and period, then a row per branch in the overview’s order', async () => {
     const app = await theDemoOrg()
+    const file = await app.as('demo-org').ok('org.export', { year: 2026, month: '2026-05' })
+    expect(file.fileName).toBe('示例机关党委-2026-05.xlsx')
+    const rows = await readSpreadsheet({ name: file.fileName, contentBase64: file.contentBase64 })
+    const { branches } = await app.as('demo-org').ok('org.overview', { year: 2026, month: '2026-05' })
+    expect(rows.slice(0, 3)).toEqual([['示例机关党委 · 各支部情况'], ['2026年5月'], ['支部', '党员人数', '出勤率', '党费收缴率', '人均学时', '学时目标', '三会一课缺项', '需关注']].map((r) => expect.arrayContaining(r)))
+    expect(rows.slice(3).map((r) => [r[0], r[1], r[6]])).toEqual(branches.map((b) => [b.name, b.members, b.checklistMissed]))
+    expect(rows.find((r) => r[0] === '第二党支部')?.[2]).toBe(`${Math.round((branches.find((b) => b.branchId === DEMO_BRANCH_2_ID)!.attendanceRate ?? 0) * 1000) / 10}%`)
+  })
+
+  it('writes a name typed like a formula as text, never as a formula', async () => {
+    const app = await theDemoOrg()
+    await app.storage.update('branches', DEMO_BRANCH_2_ID, { name: '=HYPERLINK("http://x","点我")' })
     const file = await app.as('demo-org').ok('org.export', { year: 2026 })
-    expect(file.fileName).toBe('示例机关党委-2026.xlsx')
-    expect(Buffer.from(file.contentBase64, 'base64').subarray(0, 2).toString()).toBe('PK')
+    expect((await readSpreadsheet({ name: file.fileName, contentBase64: file.contentBase64 })).some((r) => r[0] === '=HYPERLINK("http://x","点我")')).toBe(true)
   })
 })
