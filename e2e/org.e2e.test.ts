@@ -23,6 +23,16 @@ test('demo-org sees both demo branches, opens 第二党支部 and exports the ov
   await page.locator('[data-branch="demo-branch-2"]').getByText('第二党支部').waitFor()
   await page.getByText('共 2 个支部', { exact: false }).waitFor()
   await page.screenshot({ path: join(SHOTS, 'org-overview.png') })
+  // 按月, then the month before: the label and the figures follow.
+  await page.locator('[data-tab="month"]').click()
+  await page.locator('.org__period-label').filter({ hasText: /^\d{4}年\d{1,2}月$/ }).waitFor()
+  const thisMonth = await page.locator('.org__period-label').textContent()
+  await button(page, '‹').click()
+  await page.locator('.org__period-label').filter({ hasNotText: thisMonth ?? '' }).waitFor()
+  await page.locator('[data-branch="demo-branch-2"]').waitFor()
+  await page.screenshot({ path: join(SHOTS, 'org-month.png') })
+  await page.locator('[data-tab="year"]').click()
+  await page.locator('.org__period-label').filter({ hasText: /^\d{4}年$/ }).waitFor()
   await page.locator('.org__code').scrollIntoViewIfNeeded()
   await page.screenshot({ path: join(SHOTS, 'org-overview-code.png') })
 

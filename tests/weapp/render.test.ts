@@ -471,7 +471,7 @@ function roster(): string[] {
 function orgOverview(): string[] {
   const { org, branches } = got('org.overview')
   if (branches.length < 2) throw new Error('fixture: the overview needs the demo 党委')
-  return [org.name, '全年', '按月', `共 ${branches.length} 个支部`, ...branches.flatMap((b) => [b.name, `${b.members} 名党员`]), '出勤率', '党费收缴率', '人均学时', '三会一课缺项', '支部加入代码', got('org.code').code, '导出表格（.xlsx）']
+  return [org.name, '全年', '按月', `共 ${branches.length} 个支部`, ...branches.flatMap((b) => [b.name, `${b.members} 名党员`]), '出勤率', '党费收缴率', '全年人均学时', '三会一课缺项', '支部加入代码', got('org.code').code, '导出表格（.xlsx）']
 }
 
 /** The demo 党委 and its second branch, as npm start seeds them, for the 党委's pages. */

@@ -48,7 +48,7 @@ export function Figures({ row }: { row: OrgBranchRow }) {
   const cells = [
     { key: 'attendance', label: '出勤率', value: percent(row.attendanceRate) },
     { key: 'dues', label: '党费收缴率', value: percent(row.duesRate) },
-    { key: 'study', label: '人均学时', value: hours(row.studyHoursAvg), after: ` / 应达 ${hours(row.studyExpectedByNow)}` },
+    { key: 'study', label: '全年人均学时', value: hours(row.studyHoursAvg), after: ` / 应达 ${hours(row.studyExpectedByNow)}` },
     { key: 'checklist', label: '三会一课缺项', value: String(row.checklistMissed), after: ' 项' },
   ] as const
   return (
