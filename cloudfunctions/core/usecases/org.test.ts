@@ -62,6 +62,15 @@ describe('org.create', () => {
     expect(await app.storage.count('orgs', {})).toBe(1)
   })
 
+  it('makes one org when the same user creates two at once', async () => {
+    const app = await theDemoBranch()
+    const answers = await Promise.all([app.as('wx-org').call('org.create', create('甲党委')), app.as('wx-org').call('org.create', create('乙党委'))])
+    expect(answers.filter((a) => a.ok)).toHaveLength(1)
+    expect(answers.filter((a) => !a.ok)).toEqual([failure('CONFLICT')])
+    expect(await app.storage.count('orgs', {})).toBe(1)
+    expect(await app.storage.count('orgOverseers', {})).toBe(1)
+  })
+
   it('names the field of a bad name', async () => {
     const app = await theDemoBranch()
     expect(await app.as('wx-org').raw('org.create', { ...create(), name: '党' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'name' } })

@@ -44,9 +44,10 @@ export async function orgCreate(ctx: Context, p: Payload<'org.create'>): Promise
   if (existing && existing.orgId !== id) throw new AppError('CONFLICT', '您已是一个党委的管理人员，不能再创建新的党委')
   await checkSetupCode(ctx, p.setupCode, now)
   const at = toShanghaiIso(now)
+  // The overseer first: of two orgs created at once by one user, the second stops here, before its org exists.
+  const { record: overseer } = await recordOnce(ctx.storage, 'orgOverseers', { id: ctx.caller.openid, branchId: NO_BRANCH, orgId: id, name: p.overseerName, since: at } satisfies OrgOverseer)
+  if (overseer.orgId !== id) throw new AppError('CONFLICT', '您已是一个党委的管理人员，不能再创建新的党委')
   const { record: org } = await recordOnce(ctx.storage, 'orgs', { id, branchId: NO_BRANCH, name: p.name, code: newOrgCode(), createdAt: at, createdBy: ctx.caller.openid } satisfies Org)
-  const { record: overseer } = await recordOnce(ctx.storage, 'orgOverseers', { id: ctx.caller.openid, branchId: NO_BRANCH, orgId: org.id, name: p.overseerName, since: at } satisfies OrgOverseer)
-  if (overseer.orgId !== org.id) throw new AppError('CONFLICT', '您已是一个党委的管理人员，不能再创建新的党委')
   return { org: { id: org.id, name: org.name } }
 }
 
