@@ -226,6 +226,10 @@ export interface Meeting {
   createdBy: string
   createdAt: string
   updatedAt: string
+  /** Set once a live code is shown: the key its compact (小程序码) form names it by, for its current time. */
+  checkinKey?: string
+  /** What attending earns, fixed when the code was last shown (the compact form cannot carry it). */
+  checkinPoints?: number
 }
 
 /** A member's standing for a meeting, as every screen shows it. */

@@ -23,7 +23,11 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
     { fields: ['memberId', 'sourceId'], unique: true },
     { fields: ['branchId', 'year'], unique: false },
   ],
-  meetings: [{ fields: ['branchId', 'startAt'], unique: false }],
+  meetings: [
+    { fields: ['branchId', 'startAt'], unique: false },
+    // A 小程序码 scan names its meeting by this key (issue 11).
+    { fields: ['checkinKey'], unique: false, sparse: true },
+  ],
   // One record per member and meeting is the document id (`${meetingId}:${memberId}`); these serve queries.
   attendance: [
     { fields: ['meetingId'], unique: false },

@@ -192,6 +192,21 @@ export interface Links {
 }
 
 /** Everything a use case may touch. */
+/** WeChat's 小程序码 (wxacode.getUnlimited): only in CloudBase, where the mini-program is. */
+export interface MiniCodes {
+  /** A PNG that opens `page` with `scene` from WeChat's 扫一扫; throws MiniCodeError when WeChat refuses. */
+  image(page: string, scene: string): Promise<Buffer>
+}
+
+export class MiniCodeError extends Error {
+  constructor(
+    readonly errCode: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
 export interface Ports {
   storage: Storage
   clock: Clock
@@ -199,4 +214,5 @@ export interface Ports {
   sender: MessageSender
   log: Logger
   links?: Links
+  miniCodes?: MiniCodes
 }

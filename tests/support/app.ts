@@ -27,13 +27,13 @@ export const DEMO = {
   member: (n: number) => `demo-member-${String(n).padStart(2, '0')}`,
 } as const
 
-export async function theDemoBranch(opts: { at?: string; storage?: (real: Storage) => Storage } = {}) {
+export async function theDemoBranch(opts: { at?: string; storage?: (real: Storage) => Storage; ports?: Partial<Ports> } = {}) {
   const log = recordingLogger()
   const runtime = await openLocalRuntime({ dataDir: null, seed: false, log })
   const clock = fixedClock(opts.at ?? '2026-05-20T10:00:00+08:00')
   await seedDemoBranch({ storage: runtime.storage, clock })
   const storage = runtime.storage
-  const ports: Ports = { ...runtime.ports, clock, storage: opts.storage ? opts.storage(storage) : storage }
+  const ports: Ports = { ...runtime.ports, ...opts.ports, clock, storage: opts.storage ? opts.storage(storage) : storage }
   const handle = createRouter(ports)
 
   function as(openid: string) {
