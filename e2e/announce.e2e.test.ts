@@ -47,6 +47,7 @@ test('the secretary posts a notice, a member opens it, and the secretary sees �
   await s.goto(`${app.server.base}/#/pages/index/index`)
   await s.reload()
   await s.locator('.notice-card', { hasText: TITLE }).getByText(/已读 1 \//).waitFor()
+  await s.locator('.home-board').screenshot({ path: join(SHOTS, 'announce-home-secretary.png') })
 
   expect(secretary.errors).toEqual([])
   expect(member.errors).toEqual([])

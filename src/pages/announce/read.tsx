@@ -4,6 +4,8 @@ import { StateView } from '../../components/StateView'
 import { Button } from '../../components/ui'
 import { dateTimeZh } from '../../display/study-display'
 import { openScreen, useNotice } from '../../features/announce/use-announce'
+import { ActionBar } from '../../features/study/views'
+import { backOr } from '../../services/navigation'
 
 /** One notice, opened (which marks it read); the leadership sees the 已读 count and who has read it. */
 export function ReadNotice({ id }: { id: string }) {
@@ -35,6 +37,8 @@ export function ReadNotice({ id }: { id: string }) {
           </View>
         ) : null}
       </StateView>
+      {/* Opened from a WeChat message there is no page behind it: 返回 goes to 首页. */}
+      <ActionBar text='返回' quiet onClick={() => backOr('/pages/index/index')} />
     </View>
   )
 }
