@@ -25,9 +25,9 @@ export function DutyRota() {
         <View className='card announce__list'>
           {(rota.data ?? []).map((d) => (
             <View key={d.month} className='announce__row' data-month={d.month}>
-              <View className='announce__row-main'>
-                <Text className='announce__name'>{monthZh(d.month)}</Text>
-                <Text className={d.member ? 'announce__duty' : 'muted'}>{d.member ? d.member.name : '未安排'}</Text>
+              <View>
+                <Text className='announce__name announce__month'>{monthZh(d.month)}</Text>
+                <Text className={d.member ? 'announce__duty' : 'muted announce__month'}>{d.member ? d.member.name : '未安排'}</Text>
               </View>
               <Button fill='outline' className='announce__side' loading={busy === d.month} onClick={() => open(d.month, d.member?.id ?? null)}>
                 {d.member ? '更换' : '安排'}

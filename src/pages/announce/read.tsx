@@ -1,10 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { StateView } from '../../components/StateView'
 import { Button } from '../../components/ui'
 import { dateTimeZh } from '../../display/study-display'
 import { openScreen, useNotice } from '../../features/announce/use-announce'
-import { ActionBar } from '../../features/study/views'
+import { ActionBar, RemoteCard } from '../../features/study/views'
 import { backOr } from '../../services/navigation'
 
 /** One notice, opened (which marks it read); the leadership sees the 已读 count and who has read it. */
@@ -13,9 +12,9 @@ export function ReadNotice({ id }: { id: string }) {
   const a = notice.data?.announcement
   return (
     <View className='page page--actions announce'>
-      <StateView remote={notice} rows={4}>
+      <RemoteCard remote={notice} rows={4} className='announce__notice'>
         {a ? (
-          <View className='card announce__notice'>
+          <>
             <Text className='announce__title'>{a.title}</Text>
             <Text className='announce__meta'>
               {a.scopeName} · {a.byName} · {dateTimeZh(a.createdAt)}
@@ -26,17 +25,17 @@ export function ReadNotice({ id }: { id: string }) {
                 查看会议
               </Button>
             ) : null}
-          </View>
+          </>
         ) : null}
-        {a && a.audienceCount !== undefined ? (
-          <View className='card announce__readers' role='button' onClick={() => openScreen('readers', a.id)}>
-            <Text className='announce__count'>
-              已读 {a.readCount ?? 0} / {a.audienceCount}
-            </Text>
-            <Text className='announce__link'>谁已读、谁未读 ›</Text>
-          </View>
-        ) : null}
-      </StateView>
+      </RemoteCard>
+      {a && a.audienceCount !== undefined ? (
+        <View className='card announce__readers' role='button' onClick={() => openScreen('readers', a.id)}>
+          <Text className='announce__count'>
+            已读 {a.readCount ?? 0} / {a.audienceCount}
+          </Text>
+          <Text className='announce__link'>谁已读、谁未读 ›</Text>
+        </View>
+      ) : null}
       {/* Opened from a WeChat message there is no page behind it: 返回 goes to 首页. */}
       <ActionBar text='返回' quiet onClick={() => backOr('/pages/index/index')} />
     </View>
