@@ -117,6 +117,15 @@ describe('announce.read and announce.readers (已读)', () => {
     expect((await app.as(member(1)).ok('announce.list', {})).unread).toBe(0)
   })
 
+  it('no longer waits for a member who has left the branch since, and keeps one who had read it', async () => {
+    const { app, announcement } = await withNotice()
+    await app.as(member(6)).ok('announce.read', { announcementId: announcement.id })
+    for (const n of [5, 6]) await app.as(DEMO.secretary).ok('member.remove', { memberId: member(n), reason: 'transfer_out' })
+    const readers = await app.as(DEMO.secretary).ok('announce.readers', { announcementId: announcement.id })
+    expect(readers.unread.map((u) => u.memberId)).not.toContain(member(5))
+    expect(readers.read.map((r) => r.memberId)).toEqual([member(6)])
+  })
+
   it('lets the leadership open a notice that was not for them without counting them', async () => {
     // 李明 (支委) is in 第二党小组.
     const { app, announcement } = await withNotice({ groupId: DEMO.group1 })

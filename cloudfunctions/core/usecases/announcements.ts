@@ -167,8 +167,9 @@ export async function announceReaders(ctx: Context, p: Payload<'announce.readers
   const read = receipts
     .flatMap((r) => (r.readAt ? [{ memberId: r.memberId, name: nameOf(r.memberId), readAt: r.readAt }] : []))
     .sort((x, y) => (x.readAt < y.readAt ? -1 : 1))
+  // Someone who has left the branch since is no longer waited for.
   const unread = receipts
-    .filter((r) => r.readAt === null)
+    .filter((r) => r.readAt === null && memberOf.get(r.memberId)?.active)
     .map((r) => ({
       memberId: r.memberId,
       name: nameOf(r.memberId),
