@@ -36,6 +36,9 @@ test('the secretary posts a notice, a member opens it, and the secretary sees �
   // Let the page's slide-in finish before the picture.
   await m.waitForTimeout(500)
   await m.screenshot({ path: join(SHOTS, 'announce-read.png') })
+  await button(m, '返回').click()
+  await m.waitForURL(/pages\/index\/index/)
+  await card.getByText('未读').waitFor({ state: 'detached' })
 
   await button(s, '查看已读情况').click()
   await s.waitForURL(/view=readers/)

@@ -6,6 +6,7 @@ import { LIMITS } from '../../domain/limits'
 import { nextMonth } from '../../domain/relative-day'
 import { addDays, shanghaiDate } from '../../domain/time'
 import { useActionForm, type Problem } from '../../hooks/use-action-form'
+import { useRefreshOnReturn } from '../../hooks/use-refresh-on-return'
 import { useRemote } from '../../hooks/use-remote'
 import { call, errorText } from '../../services/call'
 import { now } from '../../services/clock'
@@ -23,6 +24,11 @@ export const mayAnnounce = (member: Pick<MemberView, 'roles'>) => member.roles.s
 export function useHomeBoard() {
   const notices = useRemote(() => call('announce.list', {}), [])
   const duty = useRemote(() => call('duty.get', {}), [])
+  // Back from a notice just read, one just posted or the rota: what 首页 shows has changed.
+  useRefreshOnReturn(() => {
+    notices.refresh()
+    duty.refresh()
+  })
   return { notices, duty }
 }
 
