@@ -6,10 +6,11 @@ import { ResultPanel } from '../../components/ResultPanel'
 import { Button, Input, TextArea } from '../../components/ui'
 import { dateTimeZh } from '../../display/study-display'
 import { LIMITS } from '../../domain/limits'
-import { ANNOUNCE_PAGE, useCompose } from '../../features/announce/use-announce'
+import { ANNOUNCE_PAGE } from '../../features/announce/use-home-board'
 import { ActionBar } from '../../features/study/views'
 import type { Result } from '../../services/call'
 import { replaceWith } from '../../services/navigation'
+import { useCompose } from './use-notices'
 
 const PUSH_CHOICES = ['同时发微信提醒', '只在支部通显示']
 

@@ -4,7 +4,7 @@ import { ChoiceList } from '../../components/ChoiceList'
 import { FormDialog } from '../../components/FormDialog'
 import { StateView } from '../../components/StateView'
 import { Button } from '../../components/ui'
-import { useDutyRota } from '../../features/announce/use-announce'
+import { useDutyRota } from './use-notices'
 
 const monthZh = (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5))}月`
 

@@ -2,9 +2,10 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '../../components/ui'
 import { dateTimeZh } from '../../display/study-display'
-import { openScreen, useNotice } from '../../features/announce/use-announce'
+import { openScreen } from '../../features/announce/use-home-board'
 import { ActionBar, RemoteCard } from '../../features/study/views'
 import { backOr } from '../../services/navigation'
+import { useNotice } from './use-notices'
 
 /** One notice, opened (which marks it read); the leadership sees the 已读 count and who has read it. */
 export function ReadNotice({ id }: { id: string }) {

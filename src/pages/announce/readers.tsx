@@ -3,8 +3,8 @@ import { useState } from 'react'
 import { StateView } from '../../components/StateView'
 import { TabSwitch } from '../../components/TabSwitch'
 import { dateTimeZh } from '../../display/study-display'
-import { useReaders } from '../../features/announce/use-announce'
 import type { Result } from '../../services/call'
+import { useReaders } from './use-notices'
 
 type PushState = Result<'announce.readers'>['unread'][number]['push']
 

@@ -1,36 +1,17 @@
-/** The leadership's notices (通知) and the month's 轮值党务干事: what each screen loads and sends. */
+/**
+ * What the notice screens (open one, compose, 已读情况) and the 轮值党务干事 rota load and send;
+ * beside the subpackage's page, so that members' main package does not carry them.
+ */
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { MemberView } from '../../../types/models'
 import { LIMITS } from '../../domain/limits'
 import { nextMonth } from '../../domain/relative-day'
 import { addDays, shanghaiDate } from '../../domain/time'
 import { useActionForm, type Problem } from '../../hooks/use-action-form'
-import { useRefreshOnReturn } from '../../hooks/use-refresh-on-return'
 import { useRemote } from '../../hooks/use-remote'
 import { call, errorText } from '../../services/call'
 import { now } from '../../services/clock'
 import { useSessionStore } from '../../stores/use-session-store'
-
-export const ANNOUNCE_PAGE = '/pages/announce/index'
-export const openNotice = (id: string) => Taro.navigateTo({ url: `${ANNOUNCE_PAGE}?id=${encodeURIComponent(id)}` })
-export const openScreen = (view: 'compose' | 'readers' | 'duty', id?: string) =>
-  Taro.navigateTo({ url: `${ANNOUNCE_PAGE}?view=${view}${id ? `&id=${encodeURIComponent(id)}` : ''}` })
-
-/** Who may post notices and see who has read them: the secretary, a deputy, the 支委. */
-export const mayAnnounce = (member: Pick<MemberView, 'roles'>) => member.roles.some((r) => r === 'secretary' || r === 'deputy' || r === 'committee')
-
-/** 首页's board: this month's 轮值党务干事 and the newest notices. */
-export function useHomeBoard() {
-  const notices = useRemote(() => call('announce.list', {}), [])
-  const duty = useRemote(() => call('duty.get', {}), [])
-  // Back from a notice just read, one just posted or the rota: what 首页 shows has changed.
-  useRefreshOnReturn(() => {
-    notices.refresh()
-    duty.refresh()
-  })
-  return { notices, duty }
-}
 
 /** Opening a notice: the answer marks it read. */
 export function useNotice(id: string) {
