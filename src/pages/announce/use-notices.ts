@@ -52,7 +52,8 @@ async function loadMeetings() {
 }
 
 export function useCompose() {
-  const groups = useSessionStore((s) => s.me?.groups ?? [])
+  // The selector answers the stored array itself: a fresh [] each time would re-render forever.
+  const groups = useSessionStore((s) => s.me?.groups) ?? []
   const meetings = useRemote(loadMeetings, [])
   const form = useActionForm<ComposeForm, Awaited<ReturnType<typeof sendNotice>>>({
     initial: () => ({ title: '', body: '', groupId: '', meetingId: '', push: true, requestId: newRequestId() }),
