@@ -4,7 +4,7 @@ import { NoticeCard } from '../../components/NoticeCard'
 import { Section } from '../../components/Section'
 import { Button } from '../../components/ui'
 import { dateTimeZh } from '../../display/study-display'
-import { mayAnnounce, openNotice, openScreen, useHomeBoard } from '../../features/announce/use-announce'
+import { mayAnnounce, openNotice, openScreen, useHomeBoard } from '../../features/announce/use-home-board'
 import { usePullToReload } from '../../hooks/use-pull-to-reload'
 import './index.scss'
 
