@@ -69,4 +69,16 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
   memberAudit: [{ fields: ['memberId', 'at'], unique: false }],
   meetingAudit: [{ fields: ['meetingId', 'at'], unique: false }],
   throttles: [],
+  // The remind timer reads the notices still being sent, across branches, by pushUntil.
+  announcements: [
+    { fields: ['branchId', 'createdAt'], unique: false },
+    { fields: ['pushUntil'], unique: false },
+  ],
+  // One receipt per notice and member is the id `${announcementId}:${memberId}`.
+  receipts: [
+    { fields: ['memberId', 'createdAt'], unique: false },
+    { fields: ['announcementId'], unique: false },
+  ],
+  // One duty per branch and month is the id `${branchId}:${month}`.
+  duties: [{ fields: ['branchId', 'month'], unique: false }],
 }

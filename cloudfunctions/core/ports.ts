@@ -26,6 +26,9 @@ import type {
   MemberAudit,
   MeetingAudit,
   Throttle,
+  Announcement,
+  AnnouncementReceipt,
+  Duty,
 } from '../../types/models'
 
 /** Collection name → the plain object stored in it. Every document carries its branchId. */
@@ -54,6 +57,9 @@ export interface Collections {
   memberAudit: MemberAudit
   meetingAudit: MeetingAudit
   throttles: Throttle
+  announcements: Announcement
+  receipts: AnnouncementReceipt
+  duties: Duty
 }
 export type CollectionName = keyof Collections
 

@@ -85,6 +85,7 @@ const SUBPACKAGES = [
   { root: 'pages/study-admin', pages: ['index'] },
   { root: 'pages/ranking', pages: ['index'] },
   { root: 'pages/roster', pages: ['index'] },
+  { root: 'pages/announce', pages: ['index'] },
 ]
 const SUB_PAGES = SUBPACKAGES.flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))
 const ALL_PAGES = [...PAGES, ...SUB_PAGES]
@@ -260,6 +261,11 @@ function home(): string[] {
     `${yuan(dues.amount)} 元`,
     month.paid ? `${month.paidAt} 已缴` : '点这里登记缴纳',
     month.paid ? '已缴' : '未缴',
+    `${Number(THIS_MONTH.slice(5))}月轮值党务干事`,
+    '未安排 · 去安排',
+    '支部通知',
+    '暂无支部通知',
+    '发通知',
     '通知',
     ...notices.slice(0, 5).flatMap((n) => [n.title, n.body]),
     '今年学时',
@@ -633,10 +639,20 @@ const studyWork = async () => {
 const NEWCOMER_OPENID = 'wx-newcomer'
 const inviteQuery = async () => ({ code: (await backend.call('invite.get', {})).code })
 
+/** A notice the secretary posts to the whole branch, which the plain member then opens. */
+const NOTICE = { title: '关于开展九月主题党日的通知', body: '请各位党员按时参加主题党日，带好笔记本。' }
+const postNotice = async () => (await backend.call('announce.create', { ...NOTICE, push: true })).announcement
+const noticeQuery = async () => ({ id: (await postNotice()).id })
+
+function noticeRead(): string[] {
+  const { announcement: a } = got('announce.read')
+  return [a.title, `${a.scopeName} · ${a.byName} · ${dateTimeZh(a.createdAt)}`, a.body]
+}
+
 const CASES: Record<string, PageCase> = {
   'pages/index/index': {
     query: none,
-    calls: ['dues.mine', 'meeting.list', 'notice.list', 'points.mine', 'schedule.month', 'schedule.month', 'session.me', 'subscription.mine'],
+    calls: ['announce.list', 'dues.mine', 'duty.get', 'meeting.list', 'notice.list', 'points.mine', 'schedule.month', 'schedule.month', 'session.me', 'subscription.mine'],
     shows: home,
   },
   'pages/meetings/index': {
@@ -698,6 +714,8 @@ const CASES: Record<string, PageCase> = {
   'pages/join/index': { query: inviteQuery, as: NEWCOMER_OPENID, calls: ['session.me'], shows: joinForm },
   // session.me again: the list asks for the groups an import may have made.
   'pages/roster/index': { query: none, calls: ['join.list', 'member.list', 'session.me', 'session.me'], shows: roster },
+  // As 首页 links a notice: ?id=<notice>, opened by a member it is for.
+  'pages/announce/index': { query: noticeQuery, as: PLAIN_OPENID, calls: ['announce.read', 'session.me'], shows: noticeRead },
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -1440,4 +1458,41 @@ describe('pages opened by a scanned code', () => {
       }
     })
   }
+})
+
+describe('pages/announce/index (subpackage)', () => {
+  test('the leadership’s screens open with their content: compose, 已读情况, the duty rota', async () => {
+    const posted = await postNotice()
+    await backend.call('announce.read', { announcementId: posted.id }, PLAIN_OPENID)
+    const screens: Array<[Record<string, string>, () => string[]]> = [
+      [{ view: 'compose' }, () => ['标题', '通知内容', '发给', '全支部', '第一党小组', '关于哪次会议（可不选）', '不关联会议', MEETING_TITLE, '同时发微信提醒', '发布']],
+      [
+        { view: 'readers', id: posted.id },
+        () => {
+          const r = got('announce.readers')
+          return [NOTICE.title, `已读 ${r.read.length} / ${r.read.length + r.unread.length}`, `未读 ${r.unread.length}`, `已读 ${r.read.length}`, r.unread[0].name]
+        },
+      ],
+      [{ view: 'duty' }, () => ['每月由一名党员轮值', `${TODAY.slice(0, 4)}年${Number(THIS_MONTH.slice(5))}月`, '未安排', '安排']],
+      [{ id: posted.id }, () => [...noticeRead(), `已读 1 / ${posted.audienceCount}`, '谁已读、谁未读']],
+    ]
+    for (const [query, shows] of screens) {
+      answered = []
+      const { logic, page } = await openSettled('pages/announce/index', query)
+      expectShows(page, logic, shows())
+      expectHides(page, ['正在加载', '没能加载出来'])
+      expectClean(page, logic)
+    }
+  })
+
+  test('a plain member opening the secretary’s screens is told they are the leadership’s', async () => {
+    for (const [view, words] of [['compose', '仅支部书记或支委可以发通知'], ['duty', '仅支部书记可以安排轮值党务干事']]) {
+      const logic = startApp(api(PLAIN_OPENID))
+      const page = open(logic, 'pages/announce/index', { view })
+      await settle(logic)
+      expectShows(page, logic, [words])
+      expect(actions(logic)).toEqual(['session.me'])
+      expectClean(page, logic)
+    }
+  })
 })

@@ -83,6 +83,13 @@ const EXPECTED: Record<ActionName, Who[]> = {
   'makeup.overview': LEADER,
   'branch.settings': MEMBER,
   'branch.updateSettings': SECRETARY,
+  'announce.create': LEADER,
+  'announce.list': MEMBER,
+  'announce.read': MEMBER,
+  'announce.readers': LEADER,
+  'duty.set': SECRETARY,
+  'duty.get': MEMBER,
+  'duty.list': MEMBER,
 }
 
 /** The same decision the router makes: an unbound user gets only what is open to anyone. */

@@ -28,6 +28,8 @@ import {
 import { noticeList, subscriptionMine, subscriptionOverview, subscriptionRecord } from './subscriptions'
 import { scheduleMonth } from './schedule'
 import { sessionMe } from './session'
+import { announceCreate, announceList, announceRead, announceReaders } from './announcements'
+import { dutyGet, dutyList, dutySet } from './duty'
 
 export type Handler<K extends ActionName> = (ctx: Context, payload: Payload<K>) => Promise<Result<K>>
 
@@ -96,4 +98,11 @@ export const HANDLERS: { [K in ActionName]: Handler<K> } = {
   'makeup.overview': makeupOverview,
   'branch.settings': branchSettingsGet,
   'branch.updateSettings': branchSettingsUpdate,
+  'announce.create': announceCreate,
+  'announce.list': announceList,
+  'announce.read': announceRead,
+  'announce.readers': announceReaders,
+  'duty.set': dutySet,
+  'duty.get': dutyGet,
+  'duty.list': dutyList,
 }
