@@ -63,6 +63,15 @@ test('secretary shows the live code, a member checks in from its link, the arriv
   await s.locator('.code-page__count-num').first().filter({ hasText: '1' }).waitFor()
   await s.screenshot({ path: join(SHOTS, 'checkin-code-after.png') })
 
+  // The secretary, holding the screen, checks in with the same live code: present, not a 补签.
+  await button(s, '我也签到').click()
+  await s.locator('.code-page__self-done', { hasText: '您已签到' }).waitFor()
+  await s.locator('.code-page__count-num').first().filter({ hasText: '2' }).waitFor({ timeout: 15_000 })
+  await s.screenshot({ path: join(SHOTS, 'checkin-code-self.png') })
+  const meetingId = decodeURIComponent(/[?&]id=([^&]+)/.exec(s.url())![1])
+  const sheet = (await backend(app.server).api('demo-secretary', 'attendance.get', { meetingId })) as { members: Array<{ memberId: string; status: string }> }
+  expect(sheet.members.find((r) => r.memberId === 'demo-secretary')).toMatchObject({ status: 'present' })
+
   // Opening the same link again does not count twice.
   await m.goto(`${app.server.base}/#/pages/index/index`)
   await m.goto(link)

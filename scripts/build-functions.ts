@@ -40,7 +40,7 @@ export const FUNCTIONS: FunctionSpec[] = [
     timeout: 20,
     openapi: ['wxacode.getUnlimited'],
     triggers: [],
-    envVariables: ['ZHIBU_SIGNING_SECRET', 'ZHIBU_SETUP_CODE'],
+    envVariables: ['ZHIBU_SIGNING_SECRET', 'ZHIBU_SETUP_CODE', 'ZHIBU_APP_URL', 'ZHIBU_MINIPROGRAM_STATE'],
   },
   {
     name: 'remind',
@@ -49,7 +49,7 @@ export const FUNCTIONS: FunctionSpec[] = [
     openapi: ['subscribeMessage.send'],
     // Every hour at :00; the code decides what is due at that hour in Asia/Shanghai.
     triggers: [{ name: 'remind-hourly', type: 'timer', config: '0 0 * * * * *' }],
-    envVariables: ['ZHIBU_TEMPLATE_MEETING_REMINDER', 'ZHIBU_TEMPLATE_DUES_REMINDER'],
+    envVariables: ['ZHIBU_TEMPLATE_MEETING_REMINDER', 'ZHIBU_TEMPLATE_DUES_REMINDER', 'ZHIBU_MINIPROGRAM_STATE'],
   },
 ]
 

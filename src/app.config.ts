@@ -29,6 +29,8 @@ export default defineAppConfig({
     { root: 'pages/ranking', pages: ['index'] },
     // The secretary's roster, groups, invite and import.
     { root: 'pages/roster', pages: ['index'] },
+    // The leadership's notices (one opened, composing, 已读) and the 轮值党务干事 rota.
+    { root: 'pages/announce', pages: ['index'] },
     // The 党委's overview of its branches (CONTRACT §7) and a secretary's 加入上级党委.
     { root: 'pages/org', pages: ['index'] },
   ],

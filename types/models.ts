@@ -226,6 +226,10 @@ export interface Meeting {
   createdBy: string
   createdAt: string
   updatedAt: string
+  /** Set once a live code is shown: the key its compact (小程序码) form names it by, for its current time. */
+  checkinKey?: string
+  /** What attending earns, fixed when the code was last shown (the compact form cannot carry it). */
+  checkinPoints?: number
 }
 
 /** A member's standing for a meeting, as every screen shows it. */
@@ -291,7 +295,8 @@ export interface Send {
   memberId: string
   kind: TemplateKind
   eventKey: string
-  moment: ReminderMoment
+  /** `announced`: a secretary's notice (Announcement), sent once when the timer first sees it. */
+  moment: ReminderMoment | 'announced'
   state: SendState
   attempts: number
   errCode: number | null
@@ -443,6 +448,54 @@ export interface MakeupStudy {
   memberId: string
   note: string | null
   completedAt: string
+}
+
+/** Who a secretary's notice is for: the whole branch or one 党小组. */
+export type AnnouncementScope = { kind: 'branch' } | { kind: 'group'; groupId: string }
+
+/**
+ * A notice from the branch's leadership (通知) to the branch or a 党小组. Each member it was for
+ * when it was posted has a receipt (AnnouncementReceipt), which is also who may read it.
+ */
+export interface Announcement {
+  id: string
+  branchId: string
+  scope: AnnouncementScope
+  title: string
+  body: string
+  /** The meeting it is about, if any: the notice opens it. */
+  meetingId: string | null
+  /** Members it was for when posted (receipts written), and how many of them have opened it. */
+  audienceCount: number
+  readCount: number
+  /** Whether it goes out as a WeChat subscription message (the meeting_reminder template) too. */
+  push: boolean
+  /** Until when the remind timer sends it (and retries a failed send); null when not pushed. */
+  pushUntil: string | null
+  by: string
+  byName: string
+  createdAt: string
+}
+
+/** One member's copy of a notice: its id is `${announcementId}:${memberId}`; `readAt` is set once, on first opening. */
+export interface AnnouncementReceipt {
+  id: string
+  branchId: string
+  announcementId: string
+  memberId: string
+  /** The notice's createdAt, so that a member's notices list newest first from their receipts. */
+  createdAt: string
+  readAt: string | null
+}
+
+/** 轮值党务干事 of one month (seed 003): one member per branch and month; id `${branchId}:${month}`. */
+export interface Duty {
+  id: string
+  branchId: string
+  month: string
+  memberId: string
+  setBy: string
+  setAt: string
 }
 
 /** A 党委 above several branches (CONTRACT §7). It belongs to no branch, so its branchId is `-`. */

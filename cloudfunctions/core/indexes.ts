@@ -23,7 +23,11 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
     { fields: ['memberId', 'sourceId'], unique: true },
     { fields: ['branchId', 'year'], unique: false },
   ],
-  meetings: [{ fields: ['branchId', 'startAt'], unique: false }],
+  meetings: [
+    { fields: ['branchId', 'startAt'], unique: false },
+    // A 小程序码 scan names its meeting by this key (issue 11).
+    { fields: ['checkinKey'], unique: false, sparse: true },
+  ],
   // One record per member and meeting is the document id (`${meetingId}:${memberId}`); these serve queries.
   attendance: [
     { fields: ['meetingId'], unique: false },
@@ -67,6 +71,18 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
   memberAudit: [{ fields: ['memberId', 'at'], unique: false }],
   meetingAudit: [{ fields: ['meetingId', 'at'], unique: false }],
   throttles: [],
+  // The remind timer reads the notices still being sent, across branches, by pushUntil.
+  announcements: [
+    { fields: ['branchId', 'createdAt'], unique: false },
+    { fields: ['pushUntil'], unique: false },
+  ],
+  // One receipt per notice and member is the id `${announcementId}:${memberId}`.
+  receipts: [
+    { fields: ['memberId', 'createdAt'], unique: false },
+    { fields: ['announcementId'], unique: false },
+  ],
+  // One duty per branch and month is the id `${branchId}:${month}`.
+  duties: [{ fields: ['branchId', 'month'], unique: false }],
   // A branch secretary attaches by the org's code (72 random bits: no unique index needed).
   orgs: [{ fields: ['code'], unique: false }],
   // The id is the OPENID: one org per overseer.

@@ -26,6 +26,9 @@ import type {
   MemberAudit,
   MeetingAudit,
   Throttle,
+  Announcement,
+  AnnouncementReceipt,
+  Duty,
   Org,
   OrgOverseer,
   OrgLink,
@@ -57,6 +60,9 @@ export interface Collections {
   memberAudit: MemberAudit
   meetingAudit: MeetingAudit
   throttles: Throttle
+  announcements: Announcement
+  receipts: AnnouncementReceipt
+  duties: Duty
   orgs: Org
   orgOverseers: OrgOverseer
   orgLinks: OrgLink
@@ -198,6 +204,21 @@ export interface Links {
 }
 
 /** Everything a use case may touch. */
+/** WeChat's 小程序码 (wxacode.getUnlimited): only in CloudBase, where the mini-program is. */
+export interface MiniCodes {
+  /** A PNG that opens `page` with `scene` from WeChat's 扫一扫; throws MiniCodeError when WeChat refuses. */
+  image(page: string, scene: string): Promise<Buffer>
+}
+
+export class MiniCodeError extends Error {
+  constructor(
+    readonly errCode: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
 export interface Ports {
   storage: Storage
   clock: Clock
@@ -205,4 +226,5 @@ export interface Ports {
   sender: MessageSender
   log: Logger
   links?: Links
+  miniCodes?: MiniCodes
 }

@@ -20,6 +20,7 @@ import { sendOnce } from './records/sends'
 import { branchSettings } from './records/settings'
 import { dueAt, meetingWindow, planReminders, type BranchSnapshot, type Delivery } from './domain/remind-plan'
 import { ensureThemeDays } from './usecases/theme-days'
+import { announcementDeliveries } from './announce-delivery'
 
 const PAGE = 100
 /** Sends in flight at once: WeChat's API answers in tens of milliseconds; this keeps 10,000 sends well inside 60 s. */
@@ -65,7 +66,8 @@ export async function runRemind(ports: Ports, opts: RemindOptions = {}): Promise
   let after = job && job.runKey === runKey && !job.finished ? job.lastBranchId : null
 
   // Sends of a whole page of branches share one pool, so small branches do not leave it idle.
-  let pending: Delivery[] = []
+  // The leadership's notices first: they were posted for now, not for a date ahead.
+  let pending: Delivery[] = await announcementDeliveries(ports, now)
   const flush = async () => {
     const outcomes = await inPool(pending, opts.concurrency ?? SEND_CONCURRENCY, (x) => sendOnce(ports, x.send, x.message, x.retrying))
     for (const o of outcomes) report[o] += 1

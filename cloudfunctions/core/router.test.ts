@@ -125,6 +125,13 @@ const VALID_PAYLOAD: Record<ActionName, unknown> = {
   'makeup.overview': {},
   'branch.settings': {},
   'branch.updateSettings': { rankingsEnabled: false },
+  'announce.create': { title: '关于开展主题党日的通知', body: '请各位党员准时参加。' },
+  'announce.list': {},
+  'announce.read': { announcementId: 'no-such-announcement' },
+  'announce.readers': { announcementId: 'no-such-announcement' },
+  'duty.set': { month: '2026-06', memberId: 'demo-member-01' },
+  'duty.get': {},
+  'duty.list': { year: 2026 },
   'org.create': { name: '新建机关党委', setupCode: 'router-test-setup-code', overseerName: '张三' },
   'org.code': {},
   'org.attach': { code: 'no-such-org-code' },
@@ -158,6 +165,9 @@ async function everything(storage: Storage) {
     'quizzes',
     'attempts',
     'makeups',
+    'announcements',
+    'receipts',
+    'duties',
   ]
   const dump: Record<string, unknown[]> = {}
   for (const c of collections) dump[c] = await storage.find(c, {}, { orderBy: [['id', 'asc']] })

@@ -19,6 +19,12 @@ describe('tokenFromScan', () => {
     expect(tokenFromScan(`https://example.org/#/pages/checkin/index?t=${TOKEN}#top`)).toBe(TOKEN)
   })
 
+  it('reads the scene of a 小程序码 scanned in the app, encoded (iOS) or not (Android)', () => {
+    const scene = 'Ab3dE6gH0123456789abcdEF'
+    expect(tokenFromScan(`pages/checkin/index?scene=${scene}`)).toBe(scene)
+    expect(tokenFromScan(`pages/checkin/index?scene=${encodeURIComponent(scene)}`)).toBe(scene)
+  })
+
   it('decodes a percent-encoded token', () => {
     expect(tokenFromScan(`pages/checkin/index?t=${TOKEN.replace('.', '%2E')}`)).toBe(TOKEN)
   })

@@ -21,11 +21,14 @@ export function cleanToken(value: string | null | undefined): string | null {
   return BARE_TOKEN_RE.test(text) ? text : null
 }
 
-/** The token in a scanned text: the text itself, or the `t` parameter of a link or page path. */
+/**
+ * The token in a scanned text: the text itself, or the `t` parameter of a link or page path, or
+ * the `scene` of a 小程序码's path (`pages/checkin/index?scene=…`, percent-encoded on iOS, not on Android).
+ */
 export function tokenFromScan(text: string | null | undefined): string | null {
   if (!text) return null
   const trimmed = text.trim()
   if (BARE_TOKEN_RE.test(trimmed)) return trimmed
-  const param = /[?&]t=([^&#\s]*)/.exec(trimmed)
+  const param = /[?&](?:t|scene)=([^&#\s]*)/.exec(trimmed)
   return param ? cleanToken(param[1]) : null
 }

@@ -24,4 +24,6 @@ export const LIMITS = {
   rosterFile: 800_000,
   /** A question spreadsheet saved as CSV, in characters. */
   questionCsv: 500_000,
+  /** A secretary's notice (通知): its title and text. */
+  announcement: { title: 30, body: 500 },
 } as const

@@ -4,6 +4,12 @@ import { tokenFromScan } from '../display/scan'
 
 export const CHECKIN_PAGE = '/pages/checkin/index'
 
+/**
+ * wxCode: the 小程序码 the organiser's screen shows in WeChat; qrCode: the plain one (H5, and the
+ * fallback). Taro's types predate wxCode, which WeChat's scanCode documents.
+ */
+const SCAN_TYPES = ['qrCode', 'wxCode'] as Array<keyof Taro.scanCode.ScanType>
+
 export const checkinUrl = (token: string) => `${CHECKIN_PAGE}?t=${encodeURIComponent(token)}`
 
 /**
@@ -14,7 +20,7 @@ export const checkinUrl = (token: string) => `${CHECKIN_PAGE}?t=${encodeURICompo
 export async function scanToCheckIn(replace = false): Promise<void> {
   let scanned: Taro.scanCode.SuccessCallbackResult
   try {
-    scanned = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+    scanned = await Taro.scanCode({ onlyFromCamera: true, scanType: SCAN_TYPES })
   } catch {
     return // closed the camera: nothing to say
   }

@@ -9,7 +9,7 @@
  */
 import type { ActionName, Payload, Result } from '../../cloudfunctions/core/actions'
 import type { Envelope, ErrorCode } from '../../types/envelope'
-import type { Ports, Storage } from '../../cloudfunctions/core/ports'
+import type { MessageSender, Ports, Storage } from '../../cloudfunctions/core/ports'
 import { createRouter } from '../../cloudfunctions/core/router'
 import { openLocalRuntime } from '../../cloudfunctions/core/runtime/local'
 import { seedDemoBranch } from '../../cloudfunctions/core/seed'
@@ -27,13 +27,14 @@ export const DEMO = {
   member: (n: number) => `demo-member-${String(n).padStart(2, '0')}`,
 } as const
 
-export async function theDemoBranch(opts: { at?: string; storage?: (real: Storage) => Storage } = {}) {
+export async function theDemoBranch(opts: { at?: string; storage?: (real: Storage) => Storage; sender?: (real: MessageSender) => MessageSender; ports?: Partial<Ports> } = {}) {
   const log = recordingLogger()
   const runtime = await openLocalRuntime({ dataDir: null, seed: false, log })
   const clock = fixedClock(opts.at ?? '2026-05-20T10:00:00+08:00')
   await seedDemoBranch({ storage: runtime.storage, clock })
   const storage = runtime.storage
-  const ports: Ports = { ...runtime.ports, clock, storage: opts.storage ? opts.storage(storage) : storage }
+  const sender = opts.sender ? opts.sender(runtime.sender) : runtime.sender
+  const ports: Ports = { ...runtime.ports, ...opts.ports, clock, sender, storage: opts.storage ? opts.storage(storage) : storage }
   const handle = createRouter(ports)
 
   function as(openid: string) {
@@ -48,7 +49,8 @@ export async function theDemoBranch(opts: { at?: string; storage?: (real: Storag
     }
   }
 
-  return { as, clock, storage, log }
+  /** `ports` run the timers (runRemind); `outbox` is every message the local sender delivered. */
+  return { as, clock, storage, log, ports, outbox: () => runtime.sender.messages() }
 }
 
 export type DemoBranch = Awaited<ReturnType<typeof theDemoBranch>>

@@ -86,13 +86,14 @@ const SUBPACKAGES = [
   { root: 'pages/study-admin', pages: ['index'] },
   { root: 'pages/ranking', pages: ['index'] },
   { root: 'pages/roster', pages: ['index'] },
+  { root: 'pages/announce', pages: ['index'] },
   { root: 'pages/org', pages: ['index'] },
 ]
 const SUB_PAGES = SUBPACKAGES.flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))
 const ALL_PAGES = [...PAGES, ...SUB_PAGES]
 
-/** The weapp wording of the code screen's hint (H5 says 用手机扫码签到). */
-const HOW_TO_SCAN = '在支部通点“扫码签到”扫描 · 截图转发无效'
+/** The weapp wording of the code screen's hint with no 小程序码 (local mode; H5 says 用手机扫码签到). */
+const HOW_TO_SCAN = '请在支部通内点 扫码签到 · 截图转发无效'
 /** As src/services/subscribe.ts labels the templates (it needs Taro, so it is not imported here). */
 const TEMPLATE_LABELS: Record<TemplateKind, string> = { meeting_reminder: '会议和主题党日提醒', dues_reminder: '党费缴纳提醒' }
 /** src/pages/dues: unpaid this many months in a row is flagged. */
@@ -262,6 +263,11 @@ function home(): string[] {
     `${yuan(dues.amount)} 元`,
     month.paid ? `${month.paidAt} 已缴` : '点这里登记缴纳',
     month.paid ? '已缴' : '未缴',
+    `${Number(THIS_MONTH.slice(5))}月轮值党务干事`,
+    '未安排 · 去安排',
+    '支部通知',
+    '暂无支部通知',
+    '发通知',
     '通知',
     ...notices.slice(0, 5).flatMap((n) => [n.title, n.body]),
     '今年学时',
@@ -648,10 +654,20 @@ const studyWork = async () => {
 const NEWCOMER_OPENID = 'wx-newcomer'
 const inviteQuery = async () => ({ code: (await backend.call('invite.get', {})).code })
 
+/** A notice the secretary posts to the whole branch, which the plain member then opens. */
+const NOTICE = { title: '关于开展九月主题党日的通知', body: '请各位党员按时参加主题党日，带好笔记本。' }
+const postNotice = async () => (await backend.call('announce.create', { ...NOTICE, push: true })).announcement
+const noticeQuery = async () => ({ id: (await postNotice()).id })
+
+function noticeRead(): string[] {
+  const { announcement: a } = got('announce.read')
+  return [a.title, `${a.scopeName} · ${a.byName} · ${dateTimeZh(a.createdAt)}`, a.body]
+}
+
 const CASES: Record<string, PageCase> = {
   'pages/index/index': {
     query: none,
-    calls: ['dues.mine', 'meeting.list', 'notice.list', 'points.mine', 'schedule.month', 'schedule.month', 'session.me', 'subscription.mine'],
+    calls: ['announce.list', 'dues.mine', 'duty.get', 'meeting.list', 'notice.list', 'points.mine', 'schedule.month', 'schedule.month', 'session.me', 'subscription.mine'],
     shows: home,
   },
   'pages/meetings/index': {
@@ -672,8 +688,8 @@ const CASES: Record<string, PageCase> = {
     query: meetingQuery,
     calls: ['checkin.code', 'checkin.live', 'meeting.get', 'session.me'],
     shows: checkinCode,
-    // checkin.live every 3 s; a new code when the server says the current one is due.
-    timers: () => [3000, got('checkin.code').refreshInSec * 1000].sort((a, b) => a - b),
+    // checkin.live every 3 s; the next code fetched 5 s before the current one is due.
+    timers: () => [3000, Math.max(1, got('checkin.code').refreshInSec - 5) * 1000].sort((a, b) => a - b),
   },
   'pages/checkin/index': {
     // A real token: the secretary's live code, read off the screen inside the meeting's window.
@@ -713,6 +729,8 @@ const CASES: Record<string, PageCase> = {
   'pages/join/index': { query: inviteQuery, as: NEWCOMER_OPENID, calls: ['session.me'], shows: joinForm },
   // session.me again: the list asks for the groups an import may have made.
   'pages/roster/index': { query: none, calls: ['join.list', 'member.list', 'session.me', 'session.me'], shows: roster },
+  // As 首页 links a notice: ?id=<notice>, opened by a member it is for.
+  'pages/announce/index': { query: noticeQuery, as: PLAIN_OPENID, calls: ['announce.read', 'session.me'], shows: noticeRead },
   'pages/org/index': { query: withDemoOrg, as: 'demo-org', calls: ['org.code', 'org.overview', 'session.me'], shows: orgOverview },
 }
 
@@ -1041,7 +1059,7 @@ describe('pages/meeting-detail/index', () => {
     page.tap('扫码签到')
     await settle(logic)
 
-    expect(wxCallsNamed(logic, 'scanCode')).toEqual(Array(3).fill({ onlyFromCamera: true, scanType: ['qrCode'] }))
+    expect(wxCallsNamed(logic, 'scanCode')).toEqual(Array(3).fill({ onlyFromCamera: true, scanType: ['qrCode', 'wxCode'] }))
     expectClean(page, logic, { navigations: [`navigateTo /pages/checkin/index?t=${encodeURIComponent(code.token)}`] })
   })
 })
@@ -1116,10 +1134,12 @@ describe('pages/checkin-code/index', () => {
   test('keeps the screen on, shows the server’s code as a QR, updates 实到, and stops everything when hidden or closed', async () => {
     const { logic, page } = await openSettled('pages/checkin-code/index', { id: backend.meetingId })
     expect(wxCallsNamed(logic, 'setKeepScreenOn')).toEqual([{ keepScreenOn: true }])
-    expect(qrSources(page)).toEqual([qrDataUrl(got('checkin.code').path)])
+    const shown = got('checkin.code')
+    expect(qrSources(page)).toEqual([qrDataUrl(shown.path)])
     expect(oneShotTimers(logic)).toEqual(CASES['pages/checkin-code/index'].timers!())
 
-    // Someone scans meanwhile; the next poll shows them, newest first.
+    // Someone scans meanwhile; the next poll shows them, newest first. The next code is fetched
+    // 5 s early (both timers run here) and waits for its period.
     const code = await backend.call('checkin.code', { meetingId: backend.meetingId })
     const arrival = await backend.call('checkin.submit', { token: code.token }, PLAIN_OPENID)
     expect(logic.runTimersNow(3000)).toBe(2)
@@ -1128,7 +1148,16 @@ describe('pages/checkin-code/index', () => {
     expect(live.arrived).toBe(2)
     expect(live.newest).toContainEqual(expect.objectContaining({ memberId: PLAIN_OPENID, checkedInAt: arrival.checkedInAt }))
     expectShows(page, logic, checkinCode())
-    expect(qrSources(page)).toEqual([qrDataUrl(got('checkin.code').path)])
+    const next = got('checkin.code', { ahead: true })
+    expect(next.path).not.toBe(shown.path)
+    expect(qrSources(page)).toEqual([qrDataUrl(shown.path)])
+    // Its period begins: it replaces the code on screen without another request (every timer runs
+    // now, the 3 s poll too, so that no real-time timer is left about to fire).
+    const calls0 = logic.calls.filter((c) => c.data.action === 'checkin.code').length
+    logic.runTimersNow(0)
+    await settle(logic)
+    expect(qrSources(page)).toEqual([qrDataUrl(next.path)])
+    expect(logic.calls.filter((c) => c.data.action === 'checkin.code').length).toBe(calls0)
 
     // Another page on top (or the app in the background): no polls, the screen may dim.
     const calls = logic.calls.length
@@ -1136,7 +1165,7 @@ describe('pages/checkin-code/index', () => {
     await settle(logic)
     expect(logic.pendingTimers()).toEqual([])
     expect(wxCallsNamed(logic, 'setKeepScreenOn').pop()).toEqual({ keepScreenOn: false })
-    expect(logic.calls.length).toBe(calls)
+    expect(logic.calls.slice(calls).map((call) => call.data.action)).toEqual([])
 
     // Back on screen: a fresh code and count at once, and the polls again.
     page.show()
@@ -1153,7 +1182,7 @@ describe('pages/checkin-code/index', () => {
     expect(logic.errors).toEqual([])
     expect(view.warnings).toEqual([])
     expect([...logic.missingWx]).toEqual([])
-  })
+  }, 30_000)
 })
 
 describe('pages/attendance/index', () => {
@@ -1421,5 +1450,97 @@ describe('pages/org/index (subpackage): the 党委', () => {
   test('a plain member is told the overview is the 党委’s, and 上级党委 the secretary’s', async () => {
     await expectToldWhose('pages/org/index', {}, '仅党委用户可以查看')
     await expectToldWhose('pages/org/index', { view: 'attach' }, '仅支部书记可以加入上级党委')
+  })
+})
+
+/*
+ * Codes scanned with WeChat's 扫一扫 (issue 11): a 小程序码 opens its page with `scene`, a
+ * 普通链接二维码 with `q` (the link, URL-encoded). Cold: the app launched by the scan, the page
+ * first; warm: the app already showing 首页.
+ */
+describe('pages opened by a scanned code', () => {
+  const qOf = (link: string) => ({ q: encodeURIComponent(link), scancode_time: '1764650000' })
+  const liveCode = () => backend.call('checkin.code', { meetingId: backend.meetingId })
+
+  async function opened(route: string, query: Record<string, string>, warm: boolean, openid?: string) {
+    const logic = startApp(openid ? api(openid) : api())
+    if (warm) {
+      open(logic, 'pages/index/index')
+      await settle(logic)
+    }
+    const page = open(logic, route, query)
+    await settle(logic)
+    return { logic, page }
+  }
+
+  for (const warm of [false, true]) {
+    const how = warm ? 'warm' : 'cold'
+    test(`the check-in page with a 小程序码's scene checks the member in (${how})`, async () => {
+      const { scene } = await liveCode()
+      const { logic, page } = await opened('pages/checkin/index', { scene: encodeURIComponent(scene) }, warm, PLAIN_OPENID)
+      expect(logic.calls.find((c) => c.data.action === 'checkin.submit')?.data.payload).toEqual({ token: scene })
+      expectShows(page, logic, ['签到成功'])
+    })
+
+    test(`the check-in page with a 普通链接二维码's q checks the member in (${how})`, async () => {
+      const { token } = await liveCode()
+      const { logic, page } = await opened('pages/checkin/index', qOf(`https://dj.example.org/checkin?t=${encodeURIComponent(token)}`), warm, PLAIN_OPENID)
+      expect(logic.calls.find((c) => c.data.action === 'checkin.submit')?.data.payload).toEqual({ token })
+      expectShows(page, logic, ['签到成功'])
+    })
+
+    test(`the join page with the invite as scene or q has the code filled in (${how})`, async () => {
+      const { code } = await inviteQuery()
+      for (const query of [{ scene: code }, qOf(`https://dj.example.org/join?code=${code}`)]) {
+        const { logic, page } = await opened('pages/join/index', query, warm, NEWCOMER_OPENID)
+        expectShows(page, logic, ['您打开的是支部的邀请链接'])
+        expectHides(page, ['在书记给的邀请海报上'])
+      }
+    })
+
+    test(`the meeting page with the meeting as scene or q shows the meeting (${how})`, async () => {
+      for (const query of [{ scene: backend.meetingId }, qOf(`https://dj.example.org/meeting?id=${backend.meetingId}`)]) {
+        const { logic, page } = await opened('pages/meeting-detail/index', query, warm)
+        expect(logic.calls.find((c) => c.data.action === 'meeting.get')?.data.payload).toEqual({ meetingId: backend.meetingId })
+        expectShows(page, logic, [MEETING_TITLE])
+      }
+    })
+  }
+})
+
+describe('pages/announce/index (subpackage)', () => {
+  test('the leadership’s screens open with their content: compose, 已读情况, the duty rota', async () => {
+    const posted = await postNotice()
+    await backend.call('announce.read', { announcementId: posted.id }, PLAIN_OPENID)
+    const screens: Array<[Record<string, string>, () => string[]]> = [
+      [{ view: 'compose' }, () => ['标题', '通知内容', '发给', '全支部', '第一党小组', '关于哪次会议（可不选）', '不关联会议', MEETING_TITLE, '同时发微信提醒', '发布']],
+      [
+        { view: 'readers', id: posted.id },
+        () => {
+          const r = got('announce.readers')
+          return [NOTICE.title, `已读 ${r.read.length} / ${r.read.length + r.unread.length}`, `未读 ${r.unread.length}`, `已读 ${r.read.length}`, r.unread[0].name]
+        },
+      ],
+      [{ view: 'duty' }, () => ['每月由一名党员轮值', `${TODAY.slice(0, 4)}年${Number(THIS_MONTH.slice(5))}月`, '未安排', '安排']],
+      [{ id: posted.id }, () => [...noticeRead(), `已读 1 / ${posted.audienceCount}`, '谁已读、谁未读']],
+    ]
+    for (const [query, shows] of screens) {
+      answered = []
+      const { logic, page } = await openSettled('pages/announce/index', query)
+      expectShows(page, logic, shows())
+      expectHides(page, ['正在加载', '没能加载出来'])
+      expectClean(page, logic)
+    }
+  })
+
+  test('a plain member opening the secretary’s screens is told they are the leadership’s', async () => {
+    for (const [view, words] of [['compose', '仅支部书记或支委可以发通知'], ['duty', '仅支部书记可以安排轮值党务干事']]) {
+      const logic = startApp(api(PLAIN_OPENID))
+      const page = open(logic, 'pages/announce/index', { view })
+      await settle(logic)
+      expectShows(page, logic, [words])
+      expect(actions(logic)).toEqual(['session.me'])
+      expectClean(page, logic)
+    }
   })
 })

@@ -63,8 +63,17 @@ export const meetingActions = declare({
   /** `path` is the app page that checks in with this token (also encoded in the QR code). */
   'checkin.code': {
     who: ORGANISERS,
-    input: oneMeeting,
-    result: returns<{ token: string; expiresAt: string; refreshInSec: number; path: string }>(),
+    input: z.object({ meetingId: id, ahead: flag('应为 true（先取下一时段的码）或 false').optional() }),
+    result: returns<{
+      token: string
+      expiresAt: string
+      refreshInSec: number
+      path: string
+      /** The compact form of the same code, for a 小程序码's scene (24 characters). */
+      scene: string
+      /** In WeChat: the 小程序码 image (a data: URL), or why there is none and the plain QR is shown. */
+      miniCode?: { image: string } | { problem: string }
+    }>(),
   },
   'checkin.live': {
     who: ORGANISERS,

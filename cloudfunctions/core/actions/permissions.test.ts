@@ -83,6 +83,13 @@ const EXPECTED: Record<ActionName, Who[]> = {
   'makeup.overview': LEADER,
   'branch.settings': MEMBER,
   'branch.updateSettings': SECRETARY,
+  'announce.create': LEADER,
+  'announce.list': MEMBER,
+  'announce.read': MEMBER,
+  'announce.readers': LEADER,
+  'duty.set': SECRETARY,
+  'duty.get': MEMBER,
+  'duty.list': MEMBER,
   // Anyone signed in reaches it with the setup code; an overseer of another org gets CONFLICT.
   'org.create': EVERYONE,
   'org.code': [],

@@ -70,3 +70,13 @@ export const joinRequestId = (openid: string) => `join:${openid}`
 
 /** Wrong setup codes of one user in one clock hour (hours since the epoch). */
 export const setupThrottleId = (openid: string, hour: number) => `setup:${openid}:${hour}`
+
+/** A secretary's notice: a form's requestId makes its retries the same notice. */
+export const announcementId = (memberId: string, requestId: string | undefined, at: Date) =>
+  requestId ? `a-${memberId}-${requestId}` : newId('a', at)
+export const receiptId = (announcementId: string, memberId: string) => `${announcementId}:${memberId}`
+/** The event key a notice's sends carry, and the claim key of its one send to one member. */
+export const announcementEventKey = (announcementId: string) => `announce:${announcementId}`
+export const announcementSendId = (branchId: string, announcementId: string, memberId: string) =>
+  `${branchId}|${announcementEventKey(announcementId)}|announced|${memberId}`
+export const dutyId = (branchId: string, month: string) => `${branchId}:${month}`

@@ -43,6 +43,7 @@ describe('checkin.code', () => {
       expiresAt: '2026-05-20T14:25:40+08:00',
       refreshInSec: 20,
       path: `pages/checkin/index?t=${code.token}`,
+      scene: expect.stringMatching(/^[0-9A-Za-z]{24}$/),
     })
   })
 

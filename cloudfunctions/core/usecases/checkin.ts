@@ -8,13 +8,14 @@ import type { Payload, Result } from '../actions'
 import type { Attendance, Meeting, Member } from '../../../types/models'
 import { inScope, isInvited, meetingStudyTenths, scanStatus, windowState } from '../../../src/domain/meetings'
 import { formatDateZh, inShanghai, shanghaiDate, toShanghaiIso } from '../../../src/domain/time'
-import { signToken, tokenTiming, verifyToken } from '../checkin-token'
+import { signCompactToken, signToken, tokenTiming } from '../checkin-token'
 import { requireMember, type Context } from '../context'
 import { AppError } from '../errors'
 import { attendanceId } from '../records/ids'
 import { attendanceAward, recordWithAward } from '../records/ledger'
 import { branchSettings } from '../records/settings'
 import { fixWindowEnd, loadManagedMeeting, membersAtMeeting, writeMeetingAudit } from './meeting-support'
+import { keepCheckinKey, miniCodeFor, MOVED, readScan } from './checkin-scan'
 
 export const CHECKIN_PAGE = 'pages/checkin/index'
 
@@ -35,9 +36,11 @@ export async function checkinCode(ctx: Context, p: Payload<'checkin.code'>): Pro
   ])
   if (meeting.status === 'cancelled') throw new AppError('CONFLICT', '会议已取消，不能签到')
   const now = ctx.clock.now()
-  const timing = tokenTiming(now)
+  const timing = tokenTiming(now, p.ahead)
   const points = branchSettings(branch, now).editable.meetingPoints[meeting.type]
-  const token = signToken(await ctx.secrets.get('signing'), {
+  const secret = await ctx.secrets.get('signing')
+  const scene = signCompactToken(secret, await keepCheckinKey(ctx, meeting, points), timing.period)
+  const token = signToken(secret, {
     meetingId: meeting.id,
     branchId: meeting.branchId,
     period: timing.period,
@@ -53,28 +56,25 @@ export async function checkinCode(ctx: Context, p: Payload<'checkin.code'>): Pro
     expiresAt: toShanghaiIso(timing.expiresAt),
     refreshInSec: timing.refreshInSec,
     path: `${CHECKIN_PAGE}?t=${encodeURIComponent(token)}`,
+    scene,
+    ...(ctx.miniCodes ? { miniCode: await miniCodeFor(ctx.miniCodes, CHECKIN_PAGE, scene, ctx.log) } : {}),
   }
 }
 
 export async function checkinSubmit(ctx: Context, p: Payload<'checkin.submit'>): Promise<Result<'checkin.submit'>> {
   const member = requireMember(ctx)
   const now = ctx.clock.now()
-  const check = verifyToken(await ctx.secrets.get('signing'), p.token.trim(), now)
-  if (!check.ok) {
-    throw check.code === 'TOKEN_EXPIRED'
-      ? new AppError('TOKEN_EXPIRED', '二维码已过期，请扫描屏幕上最新的二维码')
-      : new AppError('TOKEN_INVALID', '这不是有效的签到码，请扫描会议现场屏幕上的二维码')
-  }
-  const c = check.claims
+  const scan = await readScan(ctx, p.token.trim(), now)
+  const c = scan.claims
   if (c.branchId !== member.branchId || !isInvited(member, c.scope)) {
     throw new AppError('NOT_INVITED', '您不在本次会议的参会范围内')
   }
   if (windowState(c, now) !== 'open') throw new AppError('CHECKIN_CLOSED', closedMessage(c, now))
   // The token is the meeting as it was when the code was shown; a cancel or a move since then wins.
-  const meeting = await ctx.storage.get('meetings', c.meetingId)
+  const meeting = scan.meeting ?? (await ctx.storage.get('meetings', c.meetingId))
   if (!meeting || meeting.status === 'cancelled') throw new AppError('CHECKIN_CLOSED', '会议已取消，不能签到')
   if (meeting.startAt !== c.startAt || meeting.endAt !== c.endAt || meeting.type !== c.type || JSON.stringify(meeting.scope) !== JSON.stringify(c.scope)) {
-    throw new AppError('TOKEN_EXPIRED', '会议时间已调整，请扫描屏幕上最新的二维码')
+    throw MOVED()
   }
 
   const record: Attendance = {

@@ -28,6 +28,8 @@ import {
 import { noticeList, subscriptionMine, subscriptionOverview, subscriptionRecord } from './subscriptions'
 import { scheduleMonth } from './schedule'
 import { sessionMe } from './session'
+import { announceCreate, announceList, announceRead, announceReaders } from './announcements'
+import { dutyGet, dutyList, dutySet } from './duty'
 import { orgAttach, orgCode, orgCreate, orgDetach } from './org'
 import { orgBranch, orgExport, orgOverview } from './org-overview'
 
@@ -98,6 +100,13 @@ export const HANDLERS: { [K in ActionName]: Handler<K> } = {
   'makeup.overview': makeupOverview,
   'branch.settings': branchSettingsGet,
   'branch.updateSettings': branchSettingsUpdate,
+  'announce.create': announceCreate,
+  'announce.list': announceList,
+  'announce.read': announceRead,
+  'announce.readers': announceReaders,
+  'duty.set': dutySet,
+  'duty.get': dutyGet,
+  'duty.list': dutyList,
   'org.create': orgCreate,
   'org.code': orgCode,
   'org.attach': orgAttach,

@@ -17,14 +17,17 @@ export function qrDataUrl(text: string): string {
 
 interface Props {
   text: string
+  /** A ready image of the code (WeChat's 小程序码), shown instead of drawing `text`. */
+  image?: string
   /** Greyed out with a note on top, e.g. while a replacement is being fetched. */
   dimmed?: boolean
   note?: string
 }
 
 /** A large square QR code on white. */
-export function QrCode({ text, dimmed, note }: Props) {
-  const src = useMemo(() => qrDataUrl(text), [text])
+export function QrCode({ text, image, dimmed, note }: Props) {
+  const drawn = useMemo(() => (image ? null : qrDataUrl(text)), [text, image])
+  const src = image ?? (drawn as string)
   return (
     <View className={dimmed ? 'qr-code qr-code--dimmed' : 'qr-code'}>
       <Image className='qr-code__img' src={src} mode='aspectFit' ariaLabel='签到二维码' />

@@ -12,6 +12,8 @@ interface Props<K extends string, O extends string> {
   optional?: readonly O[]
   /** Reads a raw parameter (e.g. a check-in token); null counts as missing. */
   parse?: Partial<Record<K, (value: string) => string | null>>
+  /** The parameter a 小程序码's `scene` stands for, when a code opens this page. */
+  scene?: K
   /** Shown when a required parameter is missing: the sentence of an error state, or a screen of its own. */
   missing?: string | ReactNode
   render: (route: { member: MemberView; params: Record<K, string> & Partial<Record<O, string>> }) => ReactNode
@@ -21,8 +23,8 @@ interface Props<K extends string, O extends string> {
  * A page's entrance: reads its link's parameters once, says in words when the link lacks one
  * (before anyone has to sign in), and shows the page only to a signed-in member of a branch.
  */
-export function PageRoute<K extends string = never, O extends string = never>({ params = [], optional = [], parse = {}, missing, render }: Props<K, O>) {
-  const raw = useRouteParams<K | O>([...params, ...optional])
+export function PageRoute<K extends string = never, O extends string = never>({ params = [], optional = [], parse = {}, scene, missing, render }: Props<K, O>) {
+  const raw = useRouteParams<K | O>([...params, ...optional], scene)
   const values: Partial<Record<K | O, string>> = { ...raw }
   for (const name of params) {
     const read = parse[name]

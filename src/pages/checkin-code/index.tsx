@@ -6,14 +6,33 @@ import { StatusTag } from '../../components/StatusTag'
 import { PageRoute } from '../../containers/PageRoute'
 import { checkinOpensAt, formatMeetingTime } from '../../display/meeting-display'
 import { windowState } from '../../domain/meetings'
-import { useCheckinCode } from '../../features/checkin/use-checkin-code'
+import { useCheckinCode, type Code } from '../../features/checkin/use-checkin-code'
+import { useSelfCheckIn } from '../../features/checkin/use-self-check-in'
+import { Button } from '../../components/ui'
 import type { MeetingView } from '../../../types/views'
 import type { Result } from '../../services/call'
 import { now } from '../../services/clock'
 import './index.scss'
 
-const HOW_TO_SCAN =
-  process.env.TARO_ENV === 'weapp' ? '在支部通点“扫码签到”扫描 · 截图转发无效' : '用手机扫码签到 · 二维码自动更新，截图无效'
+const isWeapp = process.env.TARO_ENV === 'weapp'
+
+/** What the screen says under the code: in WeChat a 小程序码 opens from 扫一扫, the plain code only from inside the app. */
+function howToScan(code: Code | null): string {
+  if (!isWeapp) return '用手机扫码签到 · 二维码自动更新，截图无效'
+  if (code?.miniCode && 'image' in code.miniCode) return '用微信“扫一扫”扫码签到 · 截图转发无效'
+  return code?.miniCode && 'problem' in code.miniCode ? code.miniCode.problem : '请在支部通内点 扫码签到 · 截图转发无效'
+}
+
+/** 我也签到 for the organiser holding the screen; once checked in, what was recorded. */
+function SelfCheckIn({ code }: { code: Code | null }) {
+  const { result, busy, checkIn } = useSelfCheckIn()
+  if (result) return <Text className='code-page__self-done'>您已签到{result.status === 'late' ? '（迟到）' : ''}</Text>
+  return (
+    <Button fill='outline' className='code-page__self' disabled={!code} loading={busy} onClick={() => code && checkIn(code.token)}>
+      我也签到
+    </Button>
+  )
+}
 
 function PhaseNote({ meeting }: { meeting: MeetingView | null }) {
   const phase = meeting ? windowState(meeting, now()) : 'open'
@@ -64,7 +83,12 @@ function CodeScreen({ id }: { id: string }) {
       </View>
       <View className='code-page__qr'>
         {code ? (
-          <QrCode text={code.text} dimmed={stale} note={stale ? '网络不太好，正在重新获取二维码…' : undefined} />
+          <QrCode
+            text={code.text}
+            image={code.miniCode && 'image' in code.miniCode ? code.miniCode.image : undefined}
+            dimmed={stale}
+            note={stale ? '网络不太好，正在重新获取二维码…' : undefined}
+          />
         ) : (
           <View className='code-page__qr-wait'>
             <Text>{error ? '网络不太好，正在重试…' : '正在生成签到码…'}</Text>
@@ -73,9 +97,10 @@ function CodeScreen({ id }: { id: string }) {
       </View>
       <View className='code-page__refresh'>
         {code ? <CountdownBar key={code.serial} seconds={code.refreshInSec} /> : null}
-        <Text className='code-page__hint'>{error && !stale ? '网络不太好，正在重试；当前二维码仍然有效' : HOW_TO_SCAN}</Text>
+        <Text className='code-page__hint'>{error && !stale ? '网络不太好，正在重试；当前二维码仍然有效' : howToScan(code)}</Text>
       </View>
       <PhaseNote meeting={m} />
+      <SelfCheckIn code={code} />
       <Arrivals live={live} />
     </View>
   )

@@ -121,5 +121,5 @@ function NoToken() {
 }
 
 export default function CheckinPage() {
-  return <PageRoute params={['t']} parse={{ t: cleanToken }} missing={<NoToken />} render={({ params }) => <CheckIn token={params.t} />} />
+  return <PageRoute params={['t']} scene='t' parse={{ t: cleanToken }} missing={<NoToken />} render={({ params }) => <CheckIn token={params.t} />} />
 }

@@ -7,6 +7,7 @@ import { Section } from '../../components/Section'
 import { StateView } from '../../components/StateView'
 import { Progress } from '../../components/ui'
 import { PageRoute } from '../../containers/PageRoute'
+import { HomeBoard } from '../../containers/HomeBoard'
 import { RemindMe } from '../../containers/RemindMe'
 import { myStatusKind } from '../../display/meeting-display'
 import { yuan } from '../../display/money'
@@ -147,6 +148,7 @@ function Home({ member }: { member: MemberView }) {
       <NextMeeting next={home.next} today={home.today} />
       <Upcoming schedule={home.schedule} today={home.today} />
       <Dues dues={home.dues} thisMonth={home.thisMonth} />
+      <HomeBoard member={member} />
       <Notices notices={home.notices} />
       <Hours points={home.points} />
       {home.isOrganiser ? <Shortcuts isSecretary={home.isSecretary} /> : null}

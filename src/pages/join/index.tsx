@@ -17,8 +17,11 @@ function ToHome({ member }: { member: MemberView }) {
   )
 }
 
-/** The invite link and QR open this page with `?code=`: the join form, the code already filled in. */
+/**
+ * The invite link and QR open this page with `?code=` (a 小程序码 with the code as its scene): the
+ * join form, the code already filled in.
+ */
 export default function JoinPage() {
-  const { code } = useRouteParams<'code'>(['code'])
+  const { code } = useRouteParams<'code'>(['code'], 'code')
   return <SessionGate joinCode={code}>{(member) => <ToHome member={member} />}</SessionGate>
 }

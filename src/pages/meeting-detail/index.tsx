@@ -150,6 +150,6 @@ function Detail({ member, id }: { member: MemberView; id: string }) {
 
 export default function MeetingDetailPage() {
   return (
-    <PageRoute params={['id']} missing='没有找到这次会议，请从会议列表进入。' render={({ member, params }) => <Detail member={member} id={params.id} />} />
+    <PageRoute params={['id']} scene='id' missing='没有找到这次会议，请从会议列表进入。' render={({ member, params }) => <Detail member={member} id={params.id} />} />
   )
 }
