@@ -139,6 +139,7 @@ const VALID_PAYLOAD: Record<ActionName, unknown> = {
   'org.overview': { year: 2026 },
   'org.branch': { branchId: 'demo-branch', year: 2026 },
   'org.export': { year: 2026 },
+  'org.mine': {},
 }
 
 /** Codes that mean the call got past the router to the use case (a domain answer, not a refusal). */

@@ -1440,11 +1440,17 @@ describe('pages/org/index (subpackage): the 党委', () => {
     expectHides(branchPage, ['孙丽华', '正在加载', '没能加载出来'])
   })
 
-  test('the secretary enters an org’s code on 上级党委', async () => {
+  test('上级党委 asks the secretary for an org’s code, or says which 党委 the branch is under', async () => {
+    const before = await openSettled('pages/org/index', { view: 'attach' })
+    expectShows(before.page, before.logic, ['党委代码', '加入党委'])
+    expect(actions(before.logic)).toEqual(['org.mine', 'session.me'])
+    expectClean(before.page, before.logic)
+
     await withDemoOrg()
-    const { logic, page } = await openSettled('pages/org/index', { view: 'attach' })
-    expectShows(page, logic, ['党委代码', '加入党委'])
-    expectClean(page, logic)
+    const after = await openSettled('pages/org/index', { view: 'attach' })
+    expectShows(after.page, after.logic, ['示例机关党委', '「示例党支部」已在该党委之下'])
+    expectHides(after.page, ['加入党委'])
+    expectClean(after.page, after.logic)
   })
 
   test('a plain member is told the overview is the 党委’s, and 上级党委 the secretary’s', async () => {

@@ -6,7 +6,7 @@ import { z } from 'zod'
 import type { OrgBranchRow } from '../../../types/org'
 import { LIMITS } from '../../../src/domain/limits'
 import type { ChecklistItem } from '../domain/checklist'
-import { declare, id, month, PARTY_COMMITTEE, reason, returns, SECRETARY, text, year } from './define'
+import { declare, empty, id, month, PARTY_COMMITTEE, reason, returns, SECRETARY, text, year } from './define'
 
 const period = z.object({ year, month: month.optional() })
 type OrgRef = { id: string; name: string }
@@ -32,6 +32,12 @@ export const orgActions = declare({
     who: SECRETARY,
     input: z.object({ code: z.string({ error: '应为党委代码' }).trim().min(1, { error: '请填写党委代码' }).max(64, { error: '党委代码不正确' }) }),
     result: returns<{ org: OrgRef }>(),
+  },
+  /** The org the secretary's branch is under, if any (what 上级党委 shows before a code is entered). */
+  'org.mine': {
+    who: SECRETARY,
+    input: empty,
+    result: returns<{ org: OrgRef | null }>(),
   },
   'org.detach': {
     who: PARTY_COMMITTEE,

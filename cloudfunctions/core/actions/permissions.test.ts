@@ -98,6 +98,7 @@ const EXPECTED: Record<ActionName, Who[]> = {
   'org.overview': [],
   'org.branch': [],
   'org.export': [],
+  'org.mine': SECRETARY,
 }
 
 /** The same decision the router makes: an unbound user gets only what is open to anyone. */

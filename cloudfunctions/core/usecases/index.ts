@@ -30,7 +30,7 @@ import { scheduleMonth } from './schedule'
 import { sessionMe } from './session'
 import { announceCreate, announceList, announceRead, announceReaders } from './announcements'
 import { dutyGet, dutyList, dutySet } from './duty'
-import { orgAttach, orgCode, orgCreate, orgDetach } from './org'
+import { orgAttach, orgCode, orgCreate, orgDetach, orgMine } from './org'
 import { orgBranch, orgExport, orgOverview } from './org-overview'
 
 export type Handler<K extends ActionName> = (ctx: Context, payload: Payload<K>) => Promise<Result<K>>
@@ -114,4 +114,5 @@ export const HANDLERS: { [K in ActionName]: Handler<K> } = {
   'org.overview': orgOverview,
   'org.branch': orgBranch,
   'org.export': orgExport,
+  'org.mine': orgMine,
 }

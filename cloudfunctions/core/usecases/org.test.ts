@@ -87,7 +87,9 @@ describe('attaching and detaching a branch', () => {
 
   it('attaches the secretary’s branch by the org’s code', async () => {
     const { app, org, code } = await anOrg()
+    expect(await app.as(DEMO.secretary).ok('org.mine', {})).toEqual({ org: null })
     expect(await app.as(DEMO.secretary).ok('org.attach', { code })).toEqual({ org })
+    expect(await app.as(DEMO.secretary).ok('org.mine', {})).toEqual({ org })
     // Again is the same answer, not a second link.
     expect(await app.as(DEMO.secretary).ok('org.attach', { code })).toEqual({ org })
     expect(branchIds((await app.as('wx-org').ok('org.overview', { year: 2026 })).branches)).toEqual([DEMO.branchId])
@@ -120,6 +122,7 @@ describe('attaching and detaching a branch', () => {
       detached: { at: '2026-05-20T10:00:00+08:00', by: 'wx-org', reason: '隶属关系调整' },
     })
     expect((await app.as('wx-org').ok('org.overview', { year: 2026 })).branches).toEqual([])
+    expect(await app.as(DEMO.secretary).ok('org.mine', {})).toEqual({ org: null })
     expect(await app.as('wx-org').call('org.branch', { branchId: DEMO.branchId, year: 2026 })).toEqual(failure('FORBIDDEN'))
     expect(await app.as('wx-org').call('org.detach', { branchId: DEMO.branchId, reason: '再移一次' })).toEqual(failure('NOT_FOUND'))
 

@@ -77,6 +77,12 @@ export async function orgAttach(ctx: Context, p: Payload<'org.attach'>): Promise
   return { org: { id: org.id, name: org.name } }
 }
 
+export async function orgMine(ctx: Context): Promise<Result<'org.mine'>> {
+  const link = await ctx.storage.get('orgLinks', requireMember(ctx).branchId)
+  const org = link?.active ? await ctx.storage.get('orgs', link.orgId) : null
+  return { org: org ? { id: org.id, name: org.name } : null }
+}
+
 export async function orgDetach(ctx: Context, p: Payload<'org.detach'>): Promise<Result<'org.detach'>> {
   const org = await requireOrg(ctx)
   const detached = { at: toShanghaiIso(ctx.clock.now()), by: ctx.caller.openid, reason: p.reason }

@@ -65,6 +65,9 @@ export function useExport(period: Period) {
   return { busy: exporting.running !== null, exported }
 }
 
+/** The org the secretary's branch is under now, if any. */
+export const useMyOrg = () => useRemote(() => call('org.mine', {}), [])
+
 /** A secretary puts the branch under an org by its code. */
 export function useAttachForm() {
   return useActionForm({
