@@ -645,3 +645,38 @@ describe('the remind entry', () => {
     expect(await outbox()).toEqual([])
   })
 })
+
+describe('a generated 主题党日 moved by hand', () => {
+  // May's day is Friday 05-22 by the rule; the secretary moves it to Wednesday 05-27.
+  async function movedToThe27th() {
+    const remind = await aRemindRun('2026-05-20T10:00:00+08:00')
+    const secretary = remind.as('demo-secretary')
+    await secretary('meeting.list', {})
+    const meetingId = themeDayId(BRANCH, '2026-05')
+    await secretary('meeting.update', { meetingId, startAt: '2026-05-27T14:30:00+08:00', endAt: '2026-05-27T16:30:00+08:00' })
+    return { ...remind, meetingId }
+  }
+
+  it('is the month’s 主题党日 on its new day for every screen that asks schedule.month', async () => {
+    const { as } = await movedToThe27th()
+    const may = await as(member(1))('schedule.month', { month: '2026-05' })
+    expect(may.themeDay).toEqual({ date: '2026-05-27', shifted: false, ruleDate: '2026-05-22', overridden: true })
+    expect(may.duesDay.date).toBe('2026-05-22')
+  })
+
+  it('is reminded on the evening before its new day, with the new date in the notice, and not before the old one', async () => {
+    const { run, clock, as } = await movedToThe27th()
+    clock.set(EVENING_BEFORE)
+    expect((await run()).due).toEqual([dues('day_before', '2026-05-22')])
+    clock.set('2026-05-26T18:00:00+08:00')
+    expect((await run()).due).toEqual([theme('day_before', '2026-05-27')])
+    const { notices } = await as(member(1))('notice.list', {})
+    expect(notices.find((n) => n.eventKey === 'theme:2026-05')).toMatchObject({ title: '明天 · 主题党日', body: expect.stringContaining('5月27日') })
+  })
+
+  it('is the day the 谁收不到提醒 page names as the next 主题党日', async () => {
+    const { as } = await movedToThe27th()
+    const { next } = await as('demo-secretary')('subscription.overview', {})
+    expect(next.find((n) => n.kind === 'meeting_reminder')?.date).toBe('2026-05-27')
+  })
+})

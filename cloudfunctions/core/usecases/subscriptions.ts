@@ -4,12 +4,11 @@ import type { Credits } from '../../../types/views'
 import { TEMPLATE_KINDS, type TemplateKind } from '../../../types/models'
 import { isInvited } from '../../../src/domain/meetings'
 import { nextMonth } from '../../../src/domain/relative-day'
-import { monthSchedule } from '../domain/schedule'
 import { shanghaiDate } from '../../../src/domain/time'
 import { requireMember, type Context } from '../context'
 import { addCredit, balancesOf } from '../records/credits'
-import { branchSettings } from '../records/settings'
 import { branchMembers } from './meeting-support'
+import { heldMonths } from './schedule'
 
 const NOTICE_LIMIT = 30
 
@@ -39,8 +38,7 @@ export async function subscriptionOverview(ctx: Context): Promise<Result<'subscr
   ])
   const now = ctx.clock.now()
   const today = shanghaiDate(now)
-  const { schedule } = branchSettings(branch, now)
-  const months = [today.slice(0, 7), nextMonth(today.slice(0, 7))].map((m) => monthSchedule(m, schedule))
+  const months = await heldMonths(ctx, branch, [today.slice(0, 7), nextMonth(today.slice(0, 7))])
   const upcoming = (pick: 'themeDay' | 'duesDay') => months.map((s) => s[pick].date).find((d) => d >= today) as string
   const next: Array<{ kind: TemplateKind; title: string; date: string }> = [
     { kind: 'meeting_reminder', title: '主题党日', date: upcoming('themeDay') },
