@@ -4,6 +4,7 @@
  */
 import type {
   AttendanceStatus,
+  DayRule,
   LeaveState,
   Meeting,
   MeetingScope,
@@ -36,6 +37,20 @@ export type EditableSettings = Pick<
   BranchSettings,
   'targetHours' | 'committeeTargetHours' | 'selfStudyNeedsApproval' | 'rankingsEnabled' | 'xuexiWeeklyTarget' | 'meetingPoints'
 >
+
+/** The branch's calendar as the secretary sets it: the monthly days, reminder times and record windows. */
+export interface CalendarSettings {
+  themeDayRule: DayRule
+  duesDayRule: DayRule
+  /** Single-month dates set by hand: month (YYYY-MM) → date (YYYY-MM-DD). */
+  themeDayOverrides: Record<string, string>
+  duesDayOverrides: Record<string, string>
+  reminderTimes: { dayBefore: string; morningOf: string }
+  /** The first month (YYYY-MM) of the dues register. */
+  duesSince: string
+  /** Days after a meeting's end that 补签 and leave decisions stay open. */
+  fixWindowDays: number
+}
 
 export interface DuesItem {
   memberId: string

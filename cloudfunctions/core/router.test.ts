@@ -125,6 +125,8 @@ const VALID_PAYLOAD: Record<ActionName, unknown> = {
   'makeup.overview': {},
   'branch.settings': {},
   'branch.updateSettings': { rankingsEnabled: false },
+  'branch.calendar': {},
+  'branch.updateCalendar': { fixWindowDays: 30 },
 }
 
 /** Codes that mean the call got past the router to the use case (a domain answer, not a refusal). */
