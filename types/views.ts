@@ -9,6 +9,7 @@ import type {
   Meeting,
   MeetingScope,
   MeetingType,
+  Notice,
   PaymentState,
   TemplateKind,
   BranchSettings,
@@ -37,6 +38,9 @@ export type EditableSettings = Pick<
   BranchSettings,
   'targetHours' | 'committeeTargetHours' | 'selfStudyNeedsApproval' | 'rankingsEnabled' | 'xuexiWeeklyTarget' | 'meetingPoints'
 >
+
+/** A reminder notice as 首页 lists it, with the page it is about (the meeting, or the dues register). */
+export type NoticeView = Notice & { page: string }
 
 /** The branch's calendar as the secretary sets it: the monthly days, reminder times and record windows. */
 export interface CalendarSettings {

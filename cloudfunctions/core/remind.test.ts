@@ -680,3 +680,34 @@ describe('a generated 主题党日 moved by hand', () => {
     expect(next.find((n) => n.kind === 'meeting_reminder')?.date).toBe('2026-05-27')
   })
 })
+
+describe('notices on 首页', () => {
+  it('each opens what it is about: the 主题党日 meeting, a meeting, or the dues register', async () => {
+    const { run, as, clock } = await aRemindRun('2026-05-19T09:00:00+08:00')
+    const { meeting } = await as('demo-secretary')('meeting.create', {
+      type: 'lecture',
+      title: '五月党课',
+      startAt: '2026-05-19T15:00:00+08:00',
+      endAt: '2026-05-19T16:00:00+08:00',
+    })
+    clock.set('2026-05-19T13:00:00+08:00')
+    await run()
+    clock.set(EVENING_BEFORE)
+    await run()
+    const { notices } = await as(member(5))('notice.list', {})
+    expect(notices.map((n) => [n.eventKey, n.page]).sort()).toEqual([
+      ['dues:2026-05', '/pages/dues/index'],
+      [`meeting:${meeting.id}`, `/pages/meeting-detail/index?id=${encodeURIComponent(meeting.id)}`],
+      ['theme:2026-05', `/pages/meeting-detail/index?id=${encodeURIComponent(themeDayId(BRANCH, '2026-05'))}`],
+    ])
+  })
+
+  it('the dues-day notice is gone for a member who paid that month, and stays for the others', async () => {
+    const { run, as } = await aRemindRun(EVENING_BEFORE)
+    await run()
+    await as(member(5))('dues.pay', { month: '2026-05' })
+    const kinds = async (n: number) => (await as(member(n))('notice.list', {})).notices.map((x) => x.eventKey).sort()
+    expect(await kinds(5)).toEqual(['theme:2026-05'])
+    expect(await kinds(6)).toEqual(['dues:2026-05', 'theme:2026-05'])
+  })
+})

@@ -127,6 +127,7 @@ const VALID_PAYLOAD: Record<ActionName, unknown> = {
   'branch.updateSettings': { rankingsEnabled: false },
   'branch.calendar': {},
   'branch.updateCalendar': { fixWindowDays: 30 },
+  'leave.pending': {},
 }
 
 /** Codes that mean the call got past the router to the use case (a domain answer, not a refusal). */

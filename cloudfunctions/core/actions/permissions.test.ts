@@ -85,6 +85,7 @@ const EXPECTED: Record<ActionName, Who[]> = {
   'branch.updateSettings': SECRETARY,
   'branch.calendar': SECRETARY,
   'branch.updateCalendar': SECRETARY,
+  'leave.pending': LEADER,
 }
 
 /** The same decision the router makes: an unbound user gets only what is open to anyone. */

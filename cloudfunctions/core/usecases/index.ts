@@ -7,7 +7,7 @@ import { memberImport } from './roster-import'
 import { groupCreate, groupUpdate, memberGet, memberList, memberRemove, memberUnbind, memberUpdate } from './members'
 import { checkinCode, checkinLive, checkinManual, checkinSubmit } from './checkin'
 import { duesConfirm, duesMine, duesPay, duesSetBase, duesStatus, duesTable } from './dues'
-import { leaveRequest, leaveReview, leaveWithdraw } from './leave'
+import { leavePending, leaveRequest, leaveReview, leaveWithdraw } from './leave'
 import { meetingCancel, meetingCreate, meetingGet, meetingList, meetingUpdate } from './meetings'
 import { makeupComplete, makeupMine, makeupOverview } from './makeup'
 import { pointsMine } from './points'
@@ -99,4 +99,5 @@ export const HANDLERS: { [K in ActionName]: Handler<K> } = {
   'branch.updateSettings': branchSettingsUpdate,
   'branch.calendar': branchCalendar,
   'branch.updateCalendar': branchUpdateCalendar,
+  'leave.pending': leavePending,
 }

@@ -1,12 +1,13 @@
 /** Subscription credits as the member and the secretary see them, and the in-app notice list. */
 import type { Payload, Result } from '../actions'
 import type { Credits } from '../../../types/views'
-import { TEMPLATE_KINDS, type TemplateKind } from '../../../types/models'
+import { TEMPLATE_KINDS, type Notice, type TemplateKind } from '../../../types/models'
 import { isInvited } from '../../../src/domain/meetings'
 import { nextMonth } from '../../../src/domain/relative-day'
 import { shanghaiDate } from '../../../src/domain/time'
 import { requireMember, type Context } from '../context'
 import { addCredit, balancesOf } from '../records/credits'
+import { paymentId, themeDayId } from '../records/ids'
 import { branchMembers } from './meeting-support'
 import { heldMonths } from './schedule'
 
@@ -56,12 +57,34 @@ export async function subscriptionOverview(ctx: Context): Promise<Result<'subscr
   }
 }
 
-/** Every reminder the branch sent (or would have, for members without credits), newest first. */
+/** The page a notice opens: its meeting (the month's generated one for a 主题党日), or the dues register. */
+function pageOf(n: Notice): string {
+  const at = n.eventKey.indexOf(':')
+  const [kind, key] = [n.eventKey.slice(0, at), n.eventKey.slice(at + 1)]
+  if (kind === 'dues') return '/pages/dues/index'
+  const meetingId = kind === 'theme' ? themeDayId(n.branchId, key) : key
+  return `/pages/meeting-detail/index?id=${encodeURIComponent(meetingId)}`
+}
+
+/**
+ * Every reminder the branch sent (or would have, for members without credits), newest first, each
+ * with the page it is about: a meeting's only to its invitees, a dues day's only while that
+ * month's dues are still to pay.
+ */
 export async function noticeList(ctx: Context): Promise<Result<'notice.list'>> {
   const member = requireMember(ctx)
   const notices = await ctx.storage.find('notices', { branchId: member.branchId }, { orderBy: [['createdAt', 'desc']], limit: NOTICE_LIMIT })
   const meetingIds = [...new Set(notices.map((n) => n.meetingId).filter((id): id is string => Boolean(id)))]
-  const meetings = meetingIds.length ? await ctx.storage.find('meetings', { id: { $in: meetingIds } }) : []
+  const duesMonths = [...new Set(notices.filter((n) => n.kind === 'dues_reminder').map((n) => n.eventKey.slice('dues:'.length)))]
+  const [meetings, payments] = await Promise.all([
+    meetingIds.length ? ctx.storage.find('meetings', { id: { $in: meetingIds } }) : [],
+    duesMonths.length ? ctx.storage.find('payments', { id: { $in: duesMonths.map((m) => paymentId(member.id, m)) } }) : [],
+  ])
   const invited = new Set(meetings.filter((m) => isInvited(member, m.scope)).map((m) => m.id))
-  return { notices: notices.filter((n) => !n.meetingId || invited.has(n.meetingId)) }
+  const paid = new Set(payments.map((p) => `dues:${p.month}`))
+  return {
+    notices: notices
+      .filter((n) => (!n.meetingId || invited.has(n.meetingId)) && !paid.has(n.eventKey))
+      .map((n) => ({ ...n, page: pageOf(n) })),
+  }
 }
