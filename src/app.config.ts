@@ -29,6 +29,8 @@ export default defineAppConfig({
     { root: 'pages/ranking', pages: ['index'] },
     // The secretary's roster, groups, invite and import.
     { root: 'pages/roster', pages: ['index'] },
+    // The secretary's 日程与提醒: the monthly days, reminder times, the register's first month.
+    { root: 'pages/calendar-settings', pages: ['index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',
@@ -36,6 +38,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#C8161D',
     navigationBarTitleText: '支部通',
     navigationBarTextStyle: 'white',
+    // H5 draws the same title bar as WeChat, with 返回 on every page opened from another.
+    navigationStyle: 'default',
   },
   tabBar: {
     color: '#4E5969',

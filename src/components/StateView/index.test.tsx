@@ -45,3 +45,31 @@ describe('StateView', () => {
     expect(screen.queryByText('空')).toBeNull()
   })
 })
+
+describe('StateView: answers that trying again cannot change, and old data', () => {
+  const remote = (code: string) => ({ status: 'error' as const, error: { code, message: '您不在本次支委会的参会范围内' }, reload: jest.fn() })
+
+  it.each([
+    ['FORBIDDEN', '无权查看'],
+    ['NOT_FOUND', '没有找到'],
+  ])('offers no 重试 on %s', (code, title) => {
+    render(<StateView remote={remote(code)} />)
+    expect(screen.getByText(title)).toBeTruthy()
+    expect(screen.queryByText('重试')).toBeNull()
+  })
+
+  it('offers 重试 on a network failure', () => {
+    render(<StateView remote={remote('NETWORK')} />)
+    expect(screen.getByText('重试')).toBeTruthy()
+  })
+
+  it('says it is offline when what it shows was loaded before', () => {
+    render(
+      <StateView remote={{ status: 'ready', error: null, reload: jest.fn(), stale: true }}>
+        <span>内容</span>
+      </StateView>,
+    )
+    expect(screen.getByText('网络不通，显示的是之前加载的内容')).toBeTruthy()
+    expect(screen.getByText('内容')).toBeTruthy()
+  })
+})
