@@ -70,13 +70,15 @@ test('a member withdraws a leave: the secretary’s count on 首页 and on the m
 /** Where a tap at a point of the box lands: true when it reaches the text field itself. */
 async function tapReachesField(page: Page, box: string, fractionDown: number): Promise<boolean> {
   return page.locator(box).first().evaluate((el, f) => {
+    // elementFromPoint sees only what is on the screen.
+    el.scrollIntoView({ block: 'center' })
     const r = el.getBoundingClientRect()
     const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height * f)
     return hit !== null && (hit.tagName === 'TEXTAREA' || hit.closest('textarea') !== null)
   }, fractionDown)
 }
 
-test('a reason box takes a tap anywhere in its visible box, not only its top line', async () => {
+test('a reason box and 学习心得 take a tap anywhere in their visible box, not only the top line', async () => {
   const meetingId = await aMeetingTomorrow('十二月党课')
   const context = await phone(app.browser)
   const { page, errors } = await signIn(context, 'demo-member-08')
@@ -89,6 +91,11 @@ test('a reason box takes a tap anywhere in its visible box, not only its top lin
   await page.mouse.click(r.x + r.width / 2, r.y + r.height * 0.85)
   expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA')
   await page.screenshot({ path: join(SHOTS, 'reason-dialog.png') })
+
+  // 学习心得 on 记录自学: the same box in a form.
+  await page.goto(`${app.server.base}/#/pages/study-log/index`)
+  await page.locator('.field__textarea').waitFor()
+  for (const f of [0.1, 0.5, 0.85]) expect(await tapReachesField(page, '.field__textarea', f)).toBe(true)
   expect(errors).toEqual([])
   await context.close()
 })
@@ -146,23 +153,47 @@ test('buttons are at least 44 px tall with 14 px text, times stay on one line, r
   await context.close()
 })
 
-test('the secretary moves one month’s 主题党日 on 日程与提醒, and 首页 follows', async () => {
+/** Turns a NutUI wheel down by one item, the way a finger does (the wheel follows touches only). */
+async function turnWheelOnce(page: Page) {
+  const item = page.locator('.nut-pickerview-roller-item-tiled').first()
+  const r = (await item.boundingBox())!
+  const cdp = await page.context().newCDPSession(page)
+  const x = r.x + r.width / 2
+  const y = r.y + r.height / 2
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] })
+  for (let i = 1; i <= 5; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - (r.height * i) / 5 }] })
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+}
+
+/** 确认 on an open picker; NutUI's first tap after a turn only stops the wheel. */
+async function confirmPicker(page: Page) {
+  const confirm = page.locator('.nut-picker-confirm-btn').filter({ visible: true }).first()
+  for (let i = 0; i < 3 && (await confirm.isVisible()); i++) {
+    await confirm.click()
+    await page.waitForTimeout(300)
+  }
+}
+
+test('the secretary moves next month’s 主题党日 on 日程与提醒, and 会议 shows the new day', async () => {
   const context = await phone(app.browser)
   const { page, errors } = await signIn(context, 'demo-secretary')
   await page.locator('.home__shortcut', { hasText: '日程与提醒' }).click()
   await page.waitForURL(/pages\/calendar-settings\/index/)
   await page.getByText('规则').first().waitFor()
-  await page.screenshot({ path: join(SHOTS, 'calendar-settings.png'), fullPage: true })
-  // Next month's 主题党日 row: the wheel opens on 按规则; the next day down is the month's first.
+  await page.screenshot({ path: join(SHOTS, 'calendar-settings.png') })
+  // Row 0 is the rule, row 1 this month, row 2 next month. Its wheel opens on 按规则; one turn down is the month's 1st.
   const nextMonth = page.locator('.cal__list').first().locator('.cal__row').nth(2)
-  const label = (await nextMonth.locator('.cal__label').textContent())!.trim()
+  const month = Number((await nextMonth.locator('.cal__label').textContent())!.replace('月', ''))
   await nextMonth.click()
-  await page.locator('.nut-picker').filter({ visible: true }).waitFor()
+  await page.locator('.nut-pickerview-roller-item-tiled').first().waitFor()
+  await turnWheelOnce(page)
   await page.screenshot({ path: join(SHOTS, 'calendar-settings-picker.png') })
-  await page.locator('.nut-picker-roller-item').filter({ visible: true }).nth(1).click()
-  await page.locator('.nut-picker-confirm-btn, .nut-picker__confirm').filter({ visible: true }).first().click()
+  await confirmPicker(page)
   await nextMonth.getByText('已调整').waitFor()
-  expect(label).toMatch(/^\d+月$/)
+  await nextMonth.getByText(`${month}月1日`).waitFor()
+
+  await page.goto(`${app.server.base}/#/pages/meetings/index`)
+  await page.locator('.meetings__month', { hasText: `${month}月1日` }).waitFor()
   expect(errors).toEqual([])
   await context.close()
 })
@@ -186,13 +217,41 @@ test('in H5 a page opened from another has a title bar with 返回', async () =>
 test('a page whose download fails shows the error screen with 重试, which loads it', async () => {
   const context = await phone(app.browser)
   const { page } = await signIn(context, 'demo-secretary')
+  // 首页 is loaded: every page chunk asked for from now on is one not downloaded yet (the roster's).
   let blocked = true
-  await page.route(/\/js\/.*roster.*\.js$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()))
+  await page.route(/\/js\/\d+\.[0-9a-f]+\.js$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()))
   await page.goto(`${app.server.base}/#/pages/roster/index`)
   await page.getByText('页面没能加载出来').waitFor()
   await page.screenshot({ path: join(SHOTS, 'chunk-failed.png') })
   blocked = false
   await page.locator('.chunk-error__retry').click()
   await page.locator('.roster__list, .roster__links').first().waitFor()
+  await context.close()
+})
+
+test('while a screen loads, its placeholders are visible on the page and on a card', async () => {
+  const context = await phone(app.browser)
+  const { page } = await signIn(context, 'demo-member-10')
+  // Every answer but the session's is held back for a while.
+  await page.route('**/api/api', async (route) => {
+    if (!(route.request().postData() ?? '').includes('session.me')) await new Promise((resolve) => setTimeout(resolve, 3000))
+    await route.continue()
+  })
+  await page.goto(`${app.server.base}/#/pages/meetings/index`)
+  await page.locator('.nut-skeleton-content').first().waitFor()
+  await page.screenshot({ path: join(SHOTS, 'loading.png') })
+  // Each bar against what is behind it: the nearest ancestor with a background of its own.
+  const contrasts = await page.locator('.nut-skeleton-content').evaluateAll((bars) =>
+    bars.map((bar) => {
+      const rgb = (c: string) => (c.match(/\d+/g) ?? []).slice(0, 3).map(Number)
+      const luminance = ([r, g, b]: number[]) => 0.2126 * r + 0.7152 * g + 0.0722 * b
+      let behind = bar.parentElement
+      while (behind && getComputedStyle(behind).backgroundColor === 'rgba(0, 0, 0, 0)') behind = behind.parentElement
+      const back = behind ? getComputedStyle(behind).backgroundColor : 'rgb(255, 255, 255)'
+      return Math.abs(luminance(rgb(getComputedStyle(bar).backgroundColor)) - luminance(rgb(back)))
+    }),
+  )
+  expect(Math.min(...contrasts)).toBeGreaterThanOrEqual(12)
+  await page.unrouteAll({ behavior: 'ignoreErrors' })
   await context.close()
 })
