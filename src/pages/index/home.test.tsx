@@ -40,6 +40,8 @@ function homeServer(me: typeof MEMBER, overrides: Record<string, (p: Record<stri
   })
 }
 
+afterEach(() => jest.restoreAllMocks())
+
 beforeEach(() => {
   useSessionStore.setState({ token: null, me: null, status: 'idle', error: null })
   Taro.setStorageSync('zhibu.session', 'a.sig')
@@ -65,20 +67,21 @@ describe('首页', () => {
     await waitFor(() => expect(screen.getByText(/节假日安排尚未公布/)).toBeTruthy())
   })
 
-  it('opens what a notice is about', async () => {
-    homeServer(MEMBER)
+  /** Where 首页 goes when `me` taps the words. */
+  async function tapped(me: typeof MEMBER, words: string) {
+    homeServer(me)
     const navigate = jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve({ errMsg: 'ok' }))
     render(<IndexPage />)
-    fireEvent.click(await screen.findByText('明天 · 主题党日'))
-    expect(navigate).toHaveBeenCalledWith({ url: '/pages/meeting-detail/index?id=theme-b-2026-12' })
+    fireEvent.click(await screen.findByText(words))
+    return navigate.mock.calls.map(([options]) => options.url)
+  }
+
+  it('opens what a notice is about', async () => {
+    expect(await tapped(MEMBER, '明天 · 主题党日')).toEqual(['/pages/meeting-detail/index?id=theme-b-2026-12'])
   })
 
   it('shows the leadership its undecided leave as a count that opens the meeting’s attendance', async () => {
-    homeServer(COMMITTEE)
-    const navigate = jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve({ errMsg: 'ok' }))
-    render(<IndexPage />)
-    fireEvent.click(await screen.findByText('2 条'))
-    expect(navigate).toHaveBeenCalledWith({ url: '/pages/attendance/index?id=m1' })
+    expect(await tapped(COMMITTEE, '2 条')).toEqual(['/pages/attendance/index?id=m1'])
   })
 
   it('asks a member for no leave to decide', async () => {
