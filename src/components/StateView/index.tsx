@@ -70,32 +70,44 @@ function Empty({ title, hint, actionText, onAction }: EmptyProps) {
 }
 
 type Failure = { message?: string; code?: string; onRetry?: () => void }
+/** What a StateView inside a OneErrorBlock has to tell: a failure, or that it shows old data. */
+type Report = Failure | 'stale'
 
-/** Where the StateViews inside a OneErrorBlock report their failures instead of showing them. */
-const ErrorScope = createContext<((key: object, failure: Failure | null) => void) | null>(null)
+/** Where the StateViews inside a OneErrorBlock report their failures and old data instead of showing them. */
+const ErrorScope = createContext<((key: object, report: Report | null) => void) | null>(null)
+
+function OfflineLine() {
+  return (
+    <View className='state__offline' role='status'>
+      网络不通，显示的是之前加载的内容
+    </View>
+  )
+}
 
 /**
  * One error block for a screen of several loads: the first failure of any StateView inside is
  * shown once, above the content, with a 重试 that retries every failed load; each failed card
- * shows nothing of its own.
+ * shows nothing of its own. Likewise one offline line when cards show old data.
  */
 export function OneErrorBlock({ children }: { children: ReactNode }) {
-  const [failures, setFailures] = useState<ReadonlyMap<object, Failure>>(new Map())
-  const report = useCallback((key: object, failure: Failure | null) => {
-    setFailures((now) => {
-      if (!failure && !now.has(key)) return now
+  const [reports, setReports] = useState<ReadonlyMap<object, Report>>(new Map())
+  const report = useCallback((key: object, r: Report | null) => {
+    setReports((now) => {
+      if (!r && !now.has(key)) return now
       const next = new Map(now)
-      if (failure) next.set(key, failure)
+      if (r) next.set(key, r)
       else next.delete(key)
       return next
     })
   }, [])
-  const all = [...failures.values()]
-  const retries = all.flatMap((f) => (f.onRetry ? [f.onRetry] : []))
-  const first = all[0]
+  const all = [...reports.values()]
+  const failures = all.filter((r): r is Failure => r !== 'stale')
+  const retries = failures.flatMap((f) => (f.onRetry ? [f.onRetry] : []))
+  const first = failures[0]
   return (
     <ErrorScope.Provider value={report}>
       {first ? <Failed message={first.message} code={first.code} onRetry={retries.length ? () => retries.forEach((retry) => retry()) : undefined} /> : null}
+      {!first && all.includes('stale') ? <OfflineLine /> : null}
       {children}
     </ErrorScope.Provider>
   )
@@ -113,10 +125,11 @@ export function StateView(props: Props) {
   const onRetry = remote?.reload ?? props.onRetry
   const scope = useContext(ErrorScope)
   const key = useRef({}).current
-  const failure = useMemo(() => (status === 'error' ? { message, code, onRetry } : null), [status, message, code, onRetry])
+  const stale = status === 'ready' && remote?.stale === true
+  const report = useMemo((): Report | null => (status === 'error' ? { message, code, onRetry } : stale ? 'stale' : null), [status, stale, message, code, onRetry])
   useEffect(() => {
-    scope?.(key, failure)
-  }, [scope, failure])
+    scope?.(key, report)
+  }, [scope, report])
   useEffect(() => () => scope?.(key, null), [scope])
   if (status === 'loading') {
     return (
@@ -127,11 +140,7 @@ export function StateView(props: Props) {
     )
   }
   if (status === 'error') return scope ? null : <Failed message={message} code={code} onRetry={onRetry} />
-  const offline = remote?.stale ? (
-    <View className='state__offline' role='status'>
-      网络不通，显示的是之前加载的内容
-    </View>
-  ) : null
+  const offline = stale && !scope ? <OfflineLine /> : null
   if (isEmpty && empty) return (
     <>
       {offline}
