@@ -57,8 +57,10 @@ test('a member withdraws a leave: the secretary’s count on 首页 and on the m
   await s.reload()
   await s.locator(`[data-meeting-id="${meetingId}"]`).waitFor()
   expect(await s.getByText('条请假待审批').count()).toBe(0)
+  // 首页 again: the count is gone.
   await s.getByText('首页', { exact: true }).click()
-  await s.locator('.home__name').waitFor()
+  await s.locator('.home__dues-amount').waitFor()
+  await s.waitForLoadState('networkidle')
   expect(await s.locator('.home__pending').count()).toBe(0)
 
   expect(member.errors).toEqual([])
@@ -183,19 +185,22 @@ test('the secretary moves next month’s 主题党日 on 日程与提醒, and �
   await page.waitForURL(/pages\/calendar-settings\/index/)
   await page.getByText('规则').first().waitFor()
   await page.screenshot({ path: join(SHOTS, 'calendar-settings.png') })
-  // Row 0 is the rule, row 1 this month, row 2 next month. Its wheel opens on 按规则; one turn down is the month's 1st.
+  // Row 0 is the rule, row 1 this month, row 2 next month. Its wheel opens on 按规则; a turn picks a day.
   const nextMonth = page.locator('.cal__list').first().locator('.cal__row').nth(2)
   const month = Number((await nextMonth.locator('.cal__label').textContent())!.replace('月', ''))
   await nextMonth.click()
   await page.locator('.nut-pickerview-roller-item-tiled').first().waitFor()
   await turnWheelOnce(page)
+  await page.waitForTimeout(500)
+  const picked = (await page.locator('.nut-pickerview-roller-item-active').first().textContent())!.trim()
+  expect(picked).toMatch(new RegExp(`^${month}月\\d+日`))
   await page.screenshot({ path: join(SHOTS, 'calendar-settings-picker.png') })
   await confirmPicker(page)
   await nextMonth.getByText('已调整').waitFor()
-  await nextMonth.getByText(`${month}月1日`).waitFor()
+  await nextMonth.getByText(picked).waitFor()
 
   await page.goto(`${app.server.base}/#/pages/meetings/index`)
-  await page.locator('.meetings__month', { hasText: `${month}月1日` }).waitFor()
+  await page.locator('.meetings__month', { hasText: picked }).waitFor()
   expect(errors).toEqual([])
   await context.close()
 })

@@ -2,6 +2,7 @@ import type { MemberView } from '../../../types/models'
 import { nextMonth } from '../../domain/relative-day'
 import { addDays, shanghaiDate } from '../../domain/time'
 import { usePullToReload } from '../../hooks/use-pull-to-reload'
+import { useRefreshOnReturn } from '../../hooks/use-refresh-on-return'
 import { useRemote } from '../../hooks/use-remote'
 import { LEADERSHIP, mayCall } from '../../domain/permissions'
 import { call } from '../../services/call'
@@ -38,6 +39,8 @@ export function useHome(member: MemberView) {
   const leave = useRemote(() => call('leave.pending', {}), [], leads)
 
   usePullToReload(next, schedule, dues, notices, points, ...(leads ? [leave] : []))
+  // Back from deciding a leave: the count follows.
+  useRefreshOnReturn(() => leads && leave.refresh())
 
   const isSecretary = member.roles.includes('secretary')
   return {

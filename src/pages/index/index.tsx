@@ -119,7 +119,8 @@ function Hours({ points }: Pick<HomeModel, 'points'>) {
 /** The leadership's undecided leave as a count; one meeting's open at its attendance page, several at 会议. */
 function PendingLeave({ leave }: { leave: NonNullable<HomeModel['leave']> }) {
   const leaves = leave.data?.leaves ?? []
-  if (leave.status === 'ready' && leaves.length === 0) return null
+  // A count, not a card to wait for: nothing until there is something to decide (a failure is still told).
+  if (leave.status !== 'error' && leaves.length === 0) return null
   const meetings = [...new Set(leaves.map((l) => l.meetingId))]
   const open = () =>
     meetings.length === 1 ? Taro.navigateTo({ url: `/pages/attendance/index?id=${encodeURIComponent(meetings[0])}` }) : Taro.switchTab({ url: '/pages/meetings/index' })
