@@ -96,9 +96,11 @@ describe('首页', () => {
     const offline = () => {
       throw { code: 'NETWORK', message: '网络不太好，请检查网络后重试' }
     }
-    homeServer(COMMITTEE, Object.fromEntries(['schedule.month', 'meeting.list', 'dues.mine', 'notice.list', 'points.mine', 'leave.pending'].map((a) => [a, offline])))
+    const sent = homeServer(COMMITTEE, Object.fromEntries(['schedule.month', 'meeting.list', 'dues.mine', 'notice.list', 'points.mine', 'leave.pending'].map((a) => [a, offline])))
     render(<IndexPage />)
-    await waitFor(() => expect(screen.getAllByText('没能加载出来')).toHaveLength(1))
+    // Six loads fail in turn: wait for the last before counting.
+    await waitFor(() => expect(sent.filter((x) => x.action === 'leave.pending')).toHaveLength(1), { timeout: 5000 })
+    await waitFor(() => expect(screen.getAllByText('没能加载出来')).toHaveLength(1), { timeout: 5000 })
     expect(screen.getAllByText('重试')).toHaveLength(1)
   })
 })

@@ -18,11 +18,11 @@ describe('会议 when the network fails', () => {
 
   it('shows one error block with one 重试 for its three loads, and 重试 tries each again', async () => {
     let offline = true
-    const sent = fakeServer((action) => {
+    const sent = fakeServer((action, payload) => {
       if (action === 'session.me') return { openid: MEMBER.id, member: MEMBER, now: new Date().toISOString(), groups: [], pendingJoin: null }
       if (offline) throw { code: 'NETWORK', message: '网络不太好，请检查网络后重试' }
       if (action === 'meeting.list') return { meetings: [] }
-      return { month: '2026-12', themeDay: { date: '2026-12-25', shifted: false, ruleDate: '2026-12-25', overridden: false }, duesDay: { date: '2026-12-25', shifted: false, ruleDate: '2026-12-25', overridden: false }, holidayDataKnown: true }
+      return { month: payload.month, themeDay: { date: '2026-12-25', shifted: false, ruleDate: '2026-12-25', overridden: false }, duesDay: { date: '2026-12-25', shifted: false, ruleDate: '2026-12-25', overridden: false }, holidayDataKnown: true }
     })
     render(<MeetingsPage />)
     await waitFor(() => expect(screen.getAllByText('没能加载出来')).toHaveLength(1))
@@ -48,11 +48,11 @@ describe('会议 for the leadership', () => {
       myStatus: { invited: true, status: null, checkedInAt: null, leave: null },
     }
     const pending = (n: number) => ({ leaveId: `l${n}`, meetingId: 'm1', meetingTitle: '党员大会', startAt: meeting.startAt, memberId: `x${n}`, name: '张三', reason: '出差', requestedAt: '' })
-    fakeServer((action) => {
+    fakeServer((action, payload) => {
       if (action === 'session.me') return { openid: committee.id, member: committee, now: new Date().toISOString(), groups: [], pendingJoin: null }
       if (action === 'meeting.list') return { meetings: [meeting] }
       if (action === 'leave.pending') return { leaves: [pending(1), pending(2)] }
-      return { month: '2026-12', themeDay: { date: '2026-12-25', shifted: false, ruleDate: '2026-12-25', overridden: false }, duesDay: { date: '2026-12-25', shifted: false, ruleDate: '2026-12-25', overridden: false }, holidayDataKnown: true }
+      return { month: payload.month, themeDay: { date: '2026-12-25', shifted: false, ruleDate: '2026-12-25', overridden: false }, duesDay: { date: '2026-12-25', shifted: false, ruleDate: '2026-12-25', overridden: false }, holidayDataKnown: true }
     })
     render(<MeetingsPage />)
     expect(await screen.findByText('2 条请假待审批')).toBeTruthy()
