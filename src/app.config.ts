@@ -33,6 +33,8 @@ export default defineAppConfig({
     { root: 'pages/announce', pages: ['index'] },
     // The 党委's overview of its branches (CONTRACT §7) and a secretary's 加入上级党委.
     { root: 'pages/org', pages: ['index'] },
+    // The secretary's 日程与提醒: the monthly days, reminder times, the register's first month.
+    { root: 'pages/calendar-settings', pages: ['index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',
@@ -40,6 +42,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#C8161D',
     navigationBarTitleText: '支部通',
     navigationBarTextStyle: 'white',
+    // H5 draws the same title bar as WeChat, with 返回 on every page opened from another.
+    navigationStyle: 'default',
   },
   tabBar: {
     color: '#4E5969',

@@ -2,6 +2,9 @@ import Taro, { useLaunch } from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
 import './app.scss'
 
+// Only H5 downloads pages on the way; the build drops this branch (and its module) for weapp.
+if (process.env.TARO_ENV === 'h5') require('./containers/ChunkError').watchChunkFailures()
+
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     if (process.env.TARO_ENV === 'weapp') {

@@ -4,10 +4,12 @@
  */
 import type {
   AttendanceStatus,
+  DayRule,
   LeaveState,
   Meeting,
   MeetingScope,
   MeetingType,
+  Notice,
   PaymentState,
   TemplateKind,
   BranchSettings,
@@ -36,6 +38,23 @@ export type EditableSettings = Pick<
   BranchSettings,
   'targetHours' | 'committeeTargetHours' | 'selfStudyNeedsApproval' | 'rankingsEnabled' | 'xuexiWeeklyTarget' | 'meetingPoints'
 >
+
+/** A reminder notice as 首页 lists it, with the page it is about (the meeting, or the dues register). */
+export type NoticeView = Notice & { page: string }
+
+/** The branch's calendar as the secretary sets it: the monthly days, reminder times and record windows. */
+export interface CalendarSettings {
+  themeDayRule: DayRule
+  duesDayRule: DayRule
+  /** Single-month dates set by hand: month (YYYY-MM) → date (YYYY-MM-DD). */
+  themeDayOverrides: Record<string, string>
+  duesDayOverrides: Record<string, string>
+  reminderTimes: { dayBefore: string; morningOf: string }
+  /** The first month (YYYY-MM) of the dues register. */
+  duesSince: string
+  /** Days after a meeting's end that 补签 and leave decisions stay open. */
+  fixWindowDays: number
+}
 
 export interface DuesItem {
   memberId: string

@@ -645,3 +645,69 @@ describe('the remind entry', () => {
     expect(await outbox()).toEqual([])
   })
 })
+
+describe('a generated 主题党日 moved by hand', () => {
+  // May's day is Friday 05-22 by the rule; the secretary moves it to Wednesday 05-27.
+  async function movedToThe27th() {
+    const remind = await aRemindRun('2026-05-20T10:00:00+08:00')
+    const secretary = remind.as('demo-secretary')
+    await secretary('meeting.list', {})
+    const meetingId = themeDayId(BRANCH, '2026-05')
+    await secretary('meeting.update', { meetingId, startAt: '2026-05-27T14:30:00+08:00', endAt: '2026-05-27T16:30:00+08:00' })
+    return { ...remind, meetingId }
+  }
+
+  it('is the month’s 主题党日 on its new day for every screen that asks schedule.month', async () => {
+    const { as } = await movedToThe27th()
+    const may = await as(member(1))('schedule.month', { month: '2026-05' })
+    expect(may.themeDay).toEqual({ date: '2026-05-27', shifted: false, ruleDate: '2026-05-22', overridden: true })
+    expect(may.duesDay.date).toBe('2026-05-22')
+  })
+
+  it('is reminded on the evening before its new day, with the new date in the notice, and not before the old one', async () => {
+    const { run, clock, as } = await movedToThe27th()
+    clock.set(EVENING_BEFORE)
+    expect((await run()).due).toEqual([dues('day_before', '2026-05-22')])
+    clock.set('2026-05-26T18:00:00+08:00')
+    expect((await run()).due).toEqual([theme('day_before', '2026-05-27')])
+    const { notices } = await as(member(1))('notice.list', {})
+    expect(notices.find((n) => n.eventKey === 'theme:2026-05')).toMatchObject({ title: '明天 · 主题党日', body: expect.stringContaining('5月27日') })
+  })
+
+  it('is the day the 谁收不到提醒 page names as the next 主题党日', async () => {
+    const { as } = await movedToThe27th()
+    const { next } = await as('demo-secretary')('subscription.overview', {})
+    expect(next.find((n) => n.kind === 'meeting_reminder')?.date).toBe('2026-05-27')
+  })
+})
+
+describe('notices on 首页', () => {
+  it('each opens what it is about: the 主题党日 meeting, a meeting, or the dues register', async () => {
+    const { run, as, clock } = await aRemindRun('2026-05-19T09:00:00+08:00')
+    const { meeting } = await as('demo-secretary')('meeting.create', {
+      type: 'lecture',
+      title: '五月党课',
+      startAt: '2026-05-19T15:00:00+08:00',
+      endAt: '2026-05-19T16:00:00+08:00',
+    })
+    clock.set('2026-05-19T13:00:00+08:00')
+    await run()
+    clock.set(EVENING_BEFORE)
+    await run()
+    const { notices } = await as(member(5))('notice.list', {})
+    expect(notices.map((n) => [n.eventKey, n.page]).sort()).toEqual([
+      ['dues:2026-05', '/pages/dues/index'],
+      [`meeting:${meeting.id}`, `/pages/meeting-detail/index?id=${encodeURIComponent(meeting.id)}`],
+      ['theme:2026-05', `/pages/meeting-detail/index?id=${encodeURIComponent(themeDayId(BRANCH, '2026-05'))}`],
+    ])
+  })
+
+  it('the dues-day notice is gone for a member who paid that month, and stays for the others', async () => {
+    const { run, as } = await aRemindRun(EVENING_BEFORE)
+    await run()
+    await as(member(5))('dues.pay', { month: '2026-05' })
+    const kinds = async (n: number) => (await as(member(n))('notice.list', {})).notices.map((x) => x.eventKey).sort()
+    expect(await kinds(5)).toEqual(['theme:2026-05'])
+    expect(await kinds(6)).toEqual(['dues:2026-05', 'theme:2026-05'])
+  })
+})

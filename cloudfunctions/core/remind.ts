@@ -11,10 +11,11 @@
  * run that was cut short resume where it stopped.
  */
 import type { Branch, ReminderMoment, TemplateKind } from '../../types/models'
+import { nextMonth } from '../../src/domain/relative-day'
 import { inShanghai, shanghaiDate, toShanghaiIso } from '../../src/domain/time'
 import type { Ports } from './ports'
 import { inPool } from './pool'
-import { eventKey, REMIND_JOB_ID } from './records/ids'
+import { eventKey, REMIND_JOB_ID, themeDayId } from './records/ids'
 import { insertOnce, upsert } from './records/record-once'
 import { sendOnce } from './records/sends'
 import { branchSettings } from './records/settings'
@@ -118,8 +119,14 @@ async function remindBranch(ports: Ports, branch: Branch, now: Date, report: Rem
 /** What the plan needs, or null for the common hour with nothing due (no document read beyond the branch's meetings). */
 async function readSnapshot(ports: Ports, branch: Branch, now: Date): Promise<BranchSnapshot | null> {
   const { storage } = ports
-  await ensureThemeDays(ports, branch.id, shanghaiDate(now))
-  const meetings = await storage.find('meetings', { branchId: branch.id, startAt: meetingWindow(now) })
+  const today = shanghaiDate(now)
+  await ensureThemeDays(ports, branch.id, today)
+  const generatedIds = [today.slice(0, 7), nextMonth(today.slice(0, 7))].map((m) => themeDayId(branch.id, m))
+  const [soon, generated] = await Promise.all([
+    storage.find('meetings', { branchId: branch.id, startAt: meetingWindow(now) }),
+    storage.find('meetings', { id: { $in: generatedIds } }),
+  ])
+  const meetings = [...soon, ...generated.filter((g) => !soon.some((m) => m.id === g.id))]
   const due = dueAt(branchSettings(branch, now), meetings, now)
   if (due.length === 0) return null
   const meetingIds = [...new Set(due.flatMap((d) => (d.meetingId ? [d.meetingId] : [])))]

@@ -140,6 +140,9 @@ const VALID_PAYLOAD: Record<ActionName, unknown> = {
   'org.branch': { branchId: 'demo-branch', year: 2026 },
   'org.export': { year: 2026 },
   'org.mine': {},
+  'branch.calendar': {},
+  'branch.updateCalendar': { fixWindowDays: 30 },
+  'leave.pending': {},
 }
 
 /** Codes that mean the call got past the router to the use case (a domain answer, not a refusal). */

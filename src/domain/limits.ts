@@ -17,7 +17,7 @@ export const LIMITS = {
   xuexiPoints: 5000,
   question: { stemMin: 2, stem: 300, option: 100, optionsMin: 2, optionsMax: 8 },
   quiz: { title: 40, questionsMax: 100, timeLimitMin: 1, timeLimitMax: 180, passScoreMax: 100, pointsMax: 20 },
-  settings: { targetHoursMin: 1, targetHoursMax: 200, xuexiWeeklyTargetMax: 1000, meetingPointsMax: 10 },
+  settings: { targetHoursMin: 1, targetHoursMax: 200, xuexiWeeklyTargetMax: 1000, meetingPointsMax: 10, fixWindowDaysMin: 1, fixWindowDaysMax: 90 },
   /** A photo or screenshot as sent (a data URL locally), in characters. */
   picture: 400_000,
   /** A roster spreadsheet as base64 (about 600 KB of file: 500 rows take a few dozen KB). */

@@ -2,27 +2,28 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError } from '../services/call'
 
 export type Remote<T> =
-  | { status: 'loading'; data: null; error: null }
-  | { status: 'ready'; data: T; error: null }
-  | { status: 'error'; data: null; error: ApiError }
+  | { status: 'loading'; data: null; error: null; stale: false }
+  /** `stale`: the last refresh failed (offline, most often) and this is what was loaded before. */
+  | { status: 'ready'; data: T; error: null; stale: boolean }
+  | { status: 'error'; data: null; error: ApiError; stale: false }
 
 const asApiError = (err: unknown) => (err instanceof ApiError ? err : new ApiError('INTERNAL', '加载失败，请重试'))
 
 /**
  * Loads data for a screen and exposes loading / ready / error plus a retry (`reload`, which shows
  * the skeleton again) and a quiet `refresh` for live screens, which keeps what is shown until the
- * new answer arrives and keeps it on a failure too.
+ * new answer arrives and keeps it on a failure too, marked `stale`.
  */
 export function useRemote<T>(load: () => Promise<T>, deps: unknown[], enabled = true) {
-  const [state, setState] = useState<Remote<T>>({ status: 'loading', data: null, error: null })
+  const [state, setState] = useState<Remote<T>>({ status: 'loading', data: null, error: null, stale: false })
   const seq = useRef(0)
   const run = useCallback(() => {
     if (!enabled) return
     const mine = ++seq.current
-    setState({ status: 'loading', data: null, error: null })
+    setState({ status: 'loading', data: null, error: null, stale: false })
     load().then(
-      (data) => mine === seq.current && setState({ status: 'ready', data, error: null }),
-      (err) => mine === seq.current && setState({ status: 'error', data: null, error: asApiError(err) }),
+      (data) => mine === seq.current && setState({ status: 'ready', data, error: null, stale: false }),
+      (err) => mine === seq.current && setState({ status: 'error', data: null, error: asApiError(err), stale: false }),
     )
   }, [enabled, ...deps])
   const refresh = useCallback(async (): Promise<boolean> => {
@@ -30,11 +31,11 @@ export function useRemote<T>(load: () => Promise<T>, deps: unknown[], enabled = 
     const mine = ++seq.current
     try {
       const data = await load()
-      if (mine === seq.current) setState({ status: 'ready', data, error: null })
+      if (mine === seq.current) setState({ status: 'ready', data, error: null, stale: false })
       return true
     } catch (err) {
       // Nothing shown yet: the failure is the answer. Otherwise the last good data stays.
-      if (mine === seq.current) setState((s) => (s.status === 'ready' ? s : { status: 'error', data: null, error: asApiError(err) }))
+      if (mine === seq.current) setState((s) => (s.status === 'ready' ? { ...s, stale: true } : { status: 'error', data: null, error: asApiError(err), stale: false }))
       return false
     }
   }, [enabled, ...deps])

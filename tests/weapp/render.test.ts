@@ -16,6 +16,7 @@ import { clockTime, formatMeetingTime, STATUS_LABELS } from '../../src/display/m
 import { DEFAULT_MEETING_POINTS, MEETING_TYPE_LABELS, scopeLabel } from '../../src/domain/meetings'
 import { DUES_CATEGORY_LABELS, yuan } from '../../src/display/money'
 import { relativeDay } from '../../src/domain/relative-day'
+import { ruleLabel } from '../../src/display/day-rule'
 import { formatDateZh, shanghaiDate } from '../../src/domain/time'
 import { seedDemoOrg } from '../../cloudfunctions/core/seed'
 import { dueQuizzes } from '../../src/display/quiz-view'
@@ -88,6 +89,7 @@ const SUBPACKAGES = [
   { root: 'pages/roster', pages: ['index'] },
   { root: 'pages/announce', pages: ['index'] },
   { root: 'pages/org', pages: ['index'] },
+  { root: 'pages/calendar-settings', pages: ['index'] },
 ]
 const SUB_PAGES = SUBPACKAGES.flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))
 const ALL_PAGES = [...PAGES, ...SUB_PAGES]
@@ -231,6 +233,8 @@ function expectClean(page: MountedPage, logic: LogicLayer, opts: { timers?: numb
 type ListedMeeting = Result<'meeting.list'>['meetings'][number]
 
 const meetingCard = (m: Pick<ListedMeeting, 'type' | 'title' | 'startAt' | 'endAt'>) => [MEETING_TYPE_LABELS[m.type], m.title, formatMeetingTime(m.startAt, m.endAt)]
+/** The leadership's undecided leave of one meeting, as its card counts it. */
+const pendingLeaveOf = (meetingId: string) => got('leave.pending').leaves.filter((l) => l.meetingId === meetingId).length
 
 function home(): string[] {
   const [thisMonth, nextMonth] = ['2026-09', '2026-10'].map((month) => got('schedule.month', { month }))
@@ -244,9 +248,12 @@ function home(): string[] {
   const { credits } = got('subscription.mine')
   const left = Math.min(credits.meeting_reminder, credits.dues_reminder)
   if (!next || !month || dues.amount === null || notices.length === 0) throw new Error('fixture: 首页 needs a next meeting, dues and a notice')
+  const { leaves } = got('leave.pending')
+  if (leaves.length === 0) throw new Error('fixture: 首页 needs a leave request to decide')
   return [
     '王建华，您好',
     '示例党支部 · 第一党小组',
+    `待审批请假申请${leaves.length} 条`,
     '下一次会议',
     `${MEETING_TYPE_LABELS[next.type]} · ${relativeDay(TODAY, shanghaiDate(next.startAt))}`,
     STATUS_LABELS.open,
@@ -275,6 +282,7 @@ function home(): string[] {
     // The secretary's shortcuts.
     '支部名册',
     '党费登记表',
+    '日程与提醒',
     '谁收不到提醒',
     '提醒我',
     left > 0 ? `还可提醒 ${left} 次` : '目前收不到微信提醒，点上面的按钮开启',
@@ -289,7 +297,7 @@ function meetings(): string[] {
   const months = ['2026-09', '2026-10', '2026-11'].map((month) => got('schedule.month', { month }))
   return [
     '即将召开',
-    ...upcoming.flatMap(meetingCard),
+    ...upcoming.flatMap((m) => [...meetingCard(m), ...(pendingLeaveOf(m.id) ? [`${pendingLeaveOf(m.id)} 条请假待审批`] : [])]),
     ...(past.length ? ['已结束', ...past.slice(0, 5).flatMap(meetingCard)] : []),
     ...(past.length > 5 ? [`显示更早的 ${past.length - 5} 场`] : []),
     '月历',
@@ -486,6 +494,25 @@ const withDemoOrg = async () => {
   return {}
 }
 
+function calendarSettings(): string[] {
+  const { calendar } = got('branch.calendar')
+  const months = ['2026-09', '2026-10', '2026-11'].map((month) => got('schedule.month', { month }))
+  const days = (pick: 'themeDay' | 'duesDay') => months.map((m) => `${Number(m.month.slice(5))}月${formatDateZh(m[pick].date)}`)
+  return [
+    '主题党日',
+    `规则${ruleLabel(calendar.themeDayRule)}`,
+    ...days('themeDay'),
+    '党费缴纳日',
+    `规则${ruleLabel(calendar.duesDayRule)}`,
+    ...days('duesDay'),
+    '提醒时间',
+    `前一天${calendar.reminderTimes.dayBefore}`,
+    `当天${calendar.reminderTimes.morningOf}`,
+    `党费登记表起始月${calendar.duesSince.slice(0, 4)}年${Number(calendar.duesSince.slice(5))}月`,
+    `补签、审批请假会后 ${calendar.fixWindowDays} 天内`,
+  ]
+}
+
 function me(): string[] {
   const mine = got('attendance.mine')
   if (mine.rate === null) throw new Error('fixture: 我的 needs a meeting held this year')
@@ -667,12 +694,12 @@ function noticeRead(): string[] {
 const CASES: Record<string, PageCase> = {
   'pages/index/index': {
     query: none,
-    calls: ['announce.list', 'dues.mine', 'duty.get', 'meeting.list', 'notice.list', 'points.mine', 'schedule.month', 'schedule.month', 'session.me', 'subscription.mine'],
+    calls: ['announce.list', 'dues.mine', 'duty.get', 'leave.pending', 'meeting.list', 'notice.list', 'points.mine', 'schedule.month', 'schedule.month', 'session.me', 'subscription.mine'],
     shows: home,
   },
   'pages/meetings/index': {
     query: none,
-    calls: ['meeting.list', 'meeting.list', 'schedule.month', 'schedule.month', 'schedule.month', 'schedule.month', 'session.me'],
+    calls: ['leave.pending', 'meeting.list', 'meeting.list', 'schedule.month', 'schedule.month', 'schedule.month', 'schedule.month', 'session.me'],
     shows: meetings,
   },
   'pages/study/index': {
@@ -732,6 +759,7 @@ const CASES: Record<string, PageCase> = {
   // As 首页 links a notice: ?id=<notice>, opened by a member it is for.
   'pages/announce/index': { query: noticeQuery, as: PLAIN_OPENID, calls: ['announce.read', 'session.me'], shows: noticeRead },
   'pages/org/index': { query: withDemoOrg, as: 'demo-org', calls: ['org.code', 'org.overview', 'session.me'], shows: orgOverview },
+  'pages/calendar-settings/index': { query: none, calls: ['branch.calendar', 'schedule.month', 'schedule.month', 'schedule.month', 'session.me'], shows: calendarSettings },
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -999,7 +1027,7 @@ describe('pages/study/index', () => {
 })
 
 describe('pages/index/index with one failing section', () => {
-  test('an error envelope for schedule.month shows the error in 近期安排 and keeps the other sections', async () => {
+  test('an error envelope for schedule.month shows one error block over the screen and keeps the other sections', async () => {
     const message = '系统出了点问题，请稍后再试（编号 0000test）'
     const secretary = api()
     const failing: CloudHandler = (call) =>
@@ -1009,11 +1037,12 @@ describe('pages/index/index with one failing section', () => {
     await settle(logic)
 
     const points = got('points.mine')
+    // One error block for the screen, above its cards; 近期安排's own card is quiet.
     expectShows(page, logic, [
-      '王建华，您好',
+      `王建华，您好示例党支部 · 第一党小组没能加载出来${message}重试错误代码 INTERNAL待审批`,
       '下一次会议',
       MEETING_TITLE,
-      `近期安排没能加载出来${message}重试错误代码 INTERNAL本月党费`,
+      '近期安排本月党费',
       `今年学时${points.studyHours} / ${points.targetHours} 学时`,
     ])
     expectHides(page, ['主题党日9月', '党费缴纳日9月'])

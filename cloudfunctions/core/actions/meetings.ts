@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { AttendanceRow, MeetingView, MyMeetingStatus } from '../../../types/views'
 import type { AttendanceStatus, LeaveState, MeetingType } from '../../../types/models'
 import { LIMITS } from '../../../src/domain/limits'
-import { date, declare, flag, id, instant, LEADERSHIP, meetingType, MEMBERS, optionalYear, ORGANISERS, reason, returns, text } from './define'
+import { date, declare, empty, flag, id, instant, LEADERSHIP, meetingType, MEMBERS, optionalYear, ORGANISERS, reason, returns, text } from './define'
 
 const scope = z.discriminatedUnion(
   'kind',
@@ -150,6 +150,14 @@ export const meetingActions = declare({
       /** attended ÷ held, 0–1; null when nothing was held yet. */
       rate: number | null
       items: Array<{ meetingId: string; title: string; type: MeetingType; startAt: string; status: AttendanceStatus }>
+    }>(),
+  },
+  /** Leave requests waiting for the caller's decision, across meetings (首页 and the meeting list count them). */
+  'leave.pending': {
+    who: LEADERSHIP,
+    input: empty,
+    result: returns<{
+      leaves: Array<{ leaveId: string; meetingId: string; meetingTitle: string; startAt: string; memberId: string; name: string; reason: string; requestedAt: string }>
     }>(),
   },
 })

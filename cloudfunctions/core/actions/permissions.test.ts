@@ -99,6 +99,9 @@ const EXPECTED: Record<ActionName, Who[]> = {
   'org.branch': [],
   'org.export': [],
   'org.mine': SECRETARY,
+  'branch.calendar': SECRETARY,
+  'branch.updateCalendar': SECRETARY,
+  'leave.pending': LEADER,
 }
 
 /** The same decision the router makes: an unbound user gets only what is open to anyone. */

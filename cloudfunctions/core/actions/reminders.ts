@@ -1,7 +1,7 @@
 /** One-time subscription credits and the notices every member sees. */
 import { z } from 'zod'
-import type { Notice, TemplateKind } from '../../../types/models'
-import type { Credits } from '../../../types/views'
+import type { TemplateKind } from '../../../types/models'
+import type { Credits, NoticeView } from '../../../types/views'
 import { declare, empty, LEADERSHIP, MEMBERS, returns } from './define'
 
 const answer = z.enum(['accept', 'reject', 'ban', 'filter'], { error: '应为 accept 或 reject' })
@@ -33,6 +33,6 @@ export const reminderActions = declare({
   'notice.list': {
     who: MEMBERS,
     input: empty,
-    result: returns<{ notices: Notice[] }>(),
+    result: returns<{ notices: NoticeView[] }>(),
   },
 })

@@ -1,11 +1,31 @@
 /** Who is calling, the branch calendar and the branch settings. */
 import { z } from 'zod'
 import type { JoinState, MemberView, ScheduledDay } from '../../../types/models'
-import type { EditableSettings } from '../../../types/views'
+import type { CalendarSettings, EditableSettings } from '../../../types/views'
 import { LIMITS } from '../../../src/domain/limits'
-import { declare, empty, flag, int, meetingType, MEMBERS, month, returns, SECRETARY } from './define'
+import { date, declare, empty, flag, int, meetingType, MEMBERS, month, returns, SECRETARY } from './define'
 
-const { targetHoursMin, targetHoursMax } = LIMITS.settings
+const { targetHoursMin, targetHoursMax, fixWindowDaysMin, fixWindowDaysMax } = LIMITS.settings
+
+const weekday = z.literal([1, 2, 3, 4, 5, 6, 7] as const, { error: '星期应为 1（周一）到 7（周日）' })
+/** How a monthly day is placed (DayRule). */
+const dayRule = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('nth_weekday'), n: z.literal([1, 2, 3, 4] as const, { error: '应为第 1–4 个' }), weekday }),
+    z.object({ kind: z.literal('week_of_month'), week: z.literal([1, 2, 3, 4, 5] as const, { error: '应为第 1–5 周' }), weekday }),
+    z.object({ kind: z.literal('last_weekday'), weekday }),
+    z.object({ kind: z.literal('day_of_month'), day: int('每月几日', 1, 28) }),
+  ],
+  { error: '应为 nth_weekday、week_of_month、last_weekday 或 day_of_month 规则' },
+)
+const clock = (label: string, from: string, to: string) =>
+  z
+    .string({ error: `${label}应为 HH:mm 格式的时间` })
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `${label}应为 HH:mm 格式的时间，例如 18:00` })
+    .refine((t) => t >= from && t <= to, { error: `${label}应在 ${from} 到 ${to} 之间` })
+/** One month's date set by hand (null: back to the rule). */
+const override = z.object({ month, date: date.nullable() })
 
 export const sessionActions = declare({
   'session.me': {
@@ -52,5 +72,26 @@ export const sessionActions = declare({
         .optional(),
     }),
     result: returns<{ settings: Required<EditableSettings> }>(),
+  },
+  'branch.calendar': {
+    who: SECRETARY,
+    input: empty,
+    result: returns<{ calendar: CalendarSettings }>(),
+  },
+  /** Only the fields sent change (compare-and-set, like branch.updateSettings). */
+  'branch.updateCalendar': {
+    who: SECRETARY,
+    input: z.object({
+      themeDayRule: dayRule.optional(),
+      duesDayRule: dayRule.optional(),
+      themeDayOverride: override.optional(),
+      duesDayOverride: override.optional(),
+      reminderTimes: z
+        .object({ dayBefore: clock('前一天的提醒', '12:00', '22:00'), morningOf: clock('当天的提醒', '06:00', '11:00') }, { error: '应为 { dayBefore, morningOf }' })
+        .optional(),
+      duesSince: month.optional(),
+      fixWindowDays: int('补签和审批期限（天）', fixWindowDaysMin, fixWindowDaysMax).optional(),
+    }),
+    result: returns<{ calendar: CalendarSettings }>(),
   },
 })

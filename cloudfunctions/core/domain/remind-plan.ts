@@ -23,10 +23,15 @@ export function meetingWindow(now: Date) {
   return { $gte: toShanghaiIso(now.getTime() - 3600_000), $lte: toShanghaiIso(now.getTime() + 2 * 86400_000) }
 }
 
-/** What is due at `now`: this and next month's 主题党日 and 党费缴纳日 when they are near, and the meetings starting soon. */
+/**
+ * What is due at `now`: this and next month's 主题党日 and 党费缴纳日 when they are near, and the
+ * meetings starting soon. `meetings` holds those and this and next month's generated 主题党日,
+ * wherever they were moved to: a moved day is reminded on its new date.
+ */
 export function dueAt(settings: Settings, meetings: Meeting[], now: Date): DueReminder[] {
   const today = shanghaiDate(now)
-  const months = [today.slice(0, 7), nextMonth(today.slice(0, 7))].map((m) => monthSchedule(m, settings.schedule))
+  const generated = new Map(meetings.filter((m) => m.themeMonth).map((m) => [m.themeMonth as string, m]))
+  const months = [today.slice(0, 7), nextMonth(today.slice(0, 7))].map((m) => monthSchedule(m, settings.schedule, generated.get(m)))
   const soon = ({ date }: { date: string }) => date >= today && date <= shanghaiDate(now.getTime() + 2 * 86400_000)
   return dueReminders({
     now,

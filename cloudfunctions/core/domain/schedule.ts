@@ -2,9 +2,9 @@
  * Monthly dates that repeat: 主题党日 and 党费缴纳日 ("每月第4周周五" by default).
  * Pure calendar arithmetic on YYYY-MM-DD strings, so no time zone can move a date.
  */
-import type { BranchSchedule, DayRule, ScheduledDay } from '../../../types/models'
+import type { BranchSchedule, DayRule, Meeting, ScheduledDay } from '../../../types/models'
 import { holidayDataCovers, isWorkday } from './holidays'
-import { addDays, daysInMonth, isoWeekday } from '../../../src/domain/time'
+import { addDays, daysInMonth, isoWeekday, shanghaiDate } from '../../../src/domain/time'
 
 export const DEFAULT_DAY_RULE: DayRule = { kind: 'nth_weekday', n: 4, weekday: 5 }
 
@@ -68,10 +68,21 @@ export function scheduledDay(month: string, rule: DayRule, overrides: Record<str
   return { date, shifted, ruleDate: base, overridden: false }
 }
 
-export function monthSchedule(month: string, schedule: BranchSchedule) {
+/**
+ * The month's 主题党日 as it will be held: once its generated meeting exists, that meeting's day,
+ * so that moving the meeting moves the day on every screen and reminder with it.
+ */
+function heldThemeDay(day: ScheduledDay, generated: Pick<Meeting, 'startAt' | 'status'> | null | undefined): ScheduledDay {
+  if (!generated || generated.status === 'cancelled') return day
+  const date = shanghaiDate(generated.startAt)
+  return date === day.date ? day : { date, shifted: false, ruleDate: day.ruleDate, overridden: true }
+}
+
+/** `generated`: the month's generated 主题党日, when it has been made. */
+export function monthSchedule(month: string, schedule: BranchSchedule, generated?: Pick<Meeting, 'startAt' | 'status'> | null) {
   return {
     month,
-    themeDay: scheduledDay(month, schedule.themeDayRule, schedule.themeDayOverrides),
+    themeDay: heldThemeDay(scheduledDay(month, schedule.themeDayRule, schedule.themeDayOverrides), generated),
     duesDay: scheduledDay(month, schedule.duesDayRule, schedule.duesDayOverrides),
     holidayDataKnown: holidayDataCovers(`${month}-01`),
   }

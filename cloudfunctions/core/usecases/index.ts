@@ -7,7 +7,7 @@ import { memberImport } from './roster-import'
 import { groupCreate, groupUpdate, memberGet, memberList, memberRemove, memberUnbind, memberUpdate } from './members'
 import { checkinCode, checkinLive, checkinManual, checkinSubmit } from './checkin'
 import { duesConfirm, duesMine, duesPay, duesSetBase, duesStatus, duesTable } from './dues'
-import { leaveRequest, leaveReview, leaveWithdraw } from './leave'
+import { leavePending, leaveRequest, leaveReview, leaveWithdraw } from './leave'
 import { meetingCancel, meetingCreate, meetingGet, meetingList, meetingUpdate } from './meetings'
 import { makeupComplete, makeupMine, makeupOverview } from './makeup'
 import { pointsMine } from './points'
@@ -32,6 +32,7 @@ import { announceCreate, announceList, announceRead, announceReaders } from './a
 import { dutyGet, dutyList, dutySet } from './duty'
 import { orgAttach, orgCode, orgCreate, orgDetach, orgMine } from './org'
 import { orgBranch, orgExport, orgOverview } from './org-overview'
+import { branchCalendar, branchUpdateCalendar } from './calendar'
 
 export type Handler<K extends ActionName> = (ctx: Context, payload: Payload<K>) => Promise<Result<K>>
 
@@ -115,4 +116,7 @@ export const HANDLERS: { [K in ActionName]: Handler<K> } = {
   'org.branch': orgBranch,
   'org.export': orgExport,
   'org.mine': orgMine,
+  'branch.calendar': branchCalendar,
+  'branch.updateCalendar': branchUpdateCalendar,
+  'leave.pending': leavePending,
 }

@@ -95,3 +95,34 @@ export async function leaveWithdraw(ctx: Context, p: Payload<'leave.withdraw'>):
   if (stored?.state === 'withdrawn') return { state: 'withdrawn' }
   throw new AppError('CONFLICT', `这条请假${DECIDED[stored?.state ?? leave.state]}，不能撤回`)
 }
+
+/**
+ * Pending requests the caller may still decide: of meetings they manage, not cancelled, inside the
+ * fix window, from members who have not checked in since (those need no decision). Oldest first.
+ */
+export async function leavePending(ctx: Context): Promise<Result<'leave.pending'>> {
+  const me = requireMember(ctx)
+  const now = ctx.clock.now()
+  const [leaves, branch] = await Promise.all([
+    ctx.storage.find('leaves', { branchId: me.branchId, state: 'pending' }, { orderBy: [['requestedAt', 'asc']] }),
+    ctx.storage.get('branches', me.branchId),
+  ])
+  if (leaves.length === 0) return { leaves: [] }
+  const settings = branchSettings(branch, now)
+  const [meetings, members, records] = await Promise.all([
+    ctx.storage.find('meetings', { id: { $in: [...new Set(leaves.map((l) => l.meetingId))] } }),
+    ctx.storage.find('members', { id: { $in: [...new Set(leaves.map((l) => l.memberId))] } }),
+    ctx.storage.find('attendance', { id: { $in: leaves.map((l) => attendanceId(l.meetingId, l.memberId)) } }),
+  ])
+  const meetingOf = new Map(meetings.map((m) => [m.id, m]))
+  const nameOf = new Map(members.map((m) => [m.id, m.name]))
+  const came = new Set(records.map((r) => r.id))
+  return {
+    leaves: leaves.flatMap((l) => {
+      const m = meetingOf.get(l.meetingId)
+      const open = m && m.status === 'scheduled' && canManageMeeting(me, m) && now.getTime() <= fixWindowEnd(m, settings)
+      if (!open || l.memberId === me.id || came.has(attendanceId(l.meetingId, l.memberId))) return []
+      return [{ leaveId: l.id, meetingId: m.id, meetingTitle: m.title, startAt: m.startAt, memberId: l.memberId, name: nameOf.get(l.memberId) ?? '', reason: l.reason, requestedAt: l.requestedAt }]
+    }),
+  }
+}

@@ -13,7 +13,7 @@ import { AppError, invalidInput } from '../errors'
 import { ledgerKeys, studyId, xuexiId } from '../records/ids'
 import { award, ledgerRow, recordWithAward } from '../records/ledger'
 import { upsert } from '../records/record-once'
-import { branchSettings } from '../records/settings'
+import { branchSettings, changeBranch } from '../records/settings'
 import { branchMembers } from './meeting-support'
 
 const XUEXI_WEEKS_SHOWN = 8
@@ -224,27 +224,14 @@ export async function branchSettingsGet(ctx: Context): Promise<Result<'branch.se
   return { settings: (await loadSettings(ctx, me.branchId)).settings }
 }
 
-/** Concurrent edits each retry on the version they lost to; more than this many at once is not two organisers. */
-const SETTINGS_ATTEMPTS = 20
-
-/**
- * Changes only the fields sent, merged into the settings as stored: a compare-and-set on the
- * branch's settings version, retried on a lost race, so two organisers editing at once lose nothing.
- */
+/** Changes only the fields sent, merged into the settings as stored (records/settings: compare-and-set). */
 export async function branchSettingsUpdate(ctx: Context, p: Payload<'branch.updateSettings'>): Promise<Result<'branch.updateSettings'>> {
   const me = requireMember(ctx)
   const changes = Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined))
-  for (let attempt = 0; attempt < SETTINGS_ATTEMPTS; attempt += 1) {
-    const { branch, settings: current } = await loadSettings(ctx, me.branchId)
-    // Nothing sent changes nothing, not even the version.
-    if (Object.keys(changes).length === 0) return { settings: current }
-    const meetingPoints = p.meetingPoints ? { ...branch.settings?.meetingPoints, ...p.meetingPoints } : branch.settings?.meetingPoints
-    const settings = { ...branch.settings, ...changes, ...(meetingPoints ? { meetingPoints } : {}) }
-    const version = branch.settingsVersion ?? 0
-    const read = branch.settingsVersion === undefined ? { settingsVersion: { $exists: false } } : { settingsVersion: version }
-    if (await ctx.storage.updateWhere('branches', branch.id, read, { set: { settings, settingsVersion: version + 1 } })) {
-      return { settings: branchSettings({ ...branch, settings }, ctx.clock.now()).editable }
-    }
-  }
-  throw new AppError('CONFLICT', '设置正被同时修改，请稍后再试')
+  const branch = await changeBranch(ctx.storage, me.branchId, (stored) => {
+    if (Object.keys(changes).length === 0) return null
+    const meetingPoints = p.meetingPoints ? { ...stored.settings?.meetingPoints, ...p.meetingPoints } : stored.settings?.meetingPoints
+    return { settings: { ...stored.settings, ...changes, ...(meetingPoints ? { meetingPoints } : {}) } }
+  })
+  return { settings: branchSettings(branch, ctx.clock.now()).editable }
 }

@@ -12,11 +12,13 @@ interface Props {
   status: StatusKind
   /** "今天", "明天"… shown beside the type. */
   relative?: string
+  /** Leave requests waiting for the viewer's decision, shown as a count. */
+  pendingLeave?: number
   onClick?: () => void
 }
 
 /** One meeting in a list: type, title, when and where, and my status as a word. */
-export function MeetingCard({ meeting, status, relative, onClick }: Props) {
+export function MeetingCard({ meeting, status, relative, pendingLeave, onClick }: Props) {
   return (
     <View className='meeting-card' onClick={onClick} role='button' data-meeting-id={meeting.id}>
       <View className='meeting-card__head'>
@@ -35,6 +37,7 @@ export function MeetingCard({ meeting, status, relative, onClick }: Props) {
           : `${formatDateZh(shanghaiDate(meeting.startAt))}${clockTime(meeting.startAt)}`}
       </Text>
       {meeting.location ? <Text className='meeting-card__line'>{meeting.location}</Text> : null}
+      {pendingLeave ? <Text className='meeting-card__badge'>{pendingLeave} 条请假待审批</Text> : null}
     </View>
   )
 }

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import { StateView, type EmptyProps, type RemoteState } from '../StateView'
+import { StateView, useInErrorBlock, type EmptyProps, type RemoteState } from '../StateView'
 
 interface Props {
   title: string
@@ -17,6 +17,9 @@ interface Props {
 
 /** A titled card of one topic whose content loads: the section title, then the card with its states. */
 export function Section({ title, remote, rows, isEmpty, empty, className, onClick, children }: Props) {
+  // Its failure is told once for the whole screen: only the report, no empty card under a title.
+  const quiet = useInErrorBlock() && remote.status === 'error'
+  if (quiet) return <StateView remote={remote} />
   return (
     <>
       <Text className='section-title'>{title}</Text>

@@ -2,19 +2,22 @@ import type { MemberView } from '../../../types/models'
 import { nextMonth } from '../../domain/relative-day'
 import { addDays, shanghaiDate } from '../../domain/time'
 import { usePullToReload } from '../../hooks/use-pull-to-reload'
+import { useRefreshOnReturn } from '../../hooks/use-refresh-on-return'
 import { useRemote } from '../../hooks/use-remote'
+import { LEADERSHIP, mayCall } from '../../domain/permissions'
 import { call } from '../../services/call'
 import { now } from '../../services/clock'
 
-/** This month's day if it is still ahead, otherwise next month's. */
+/**
+ * This month's day if it is still ahead, otherwise next month's; the holiday data is in question
+ * only for the months of the days shown.
+ */
 async function loadUpcoming(today: string) {
   const month = today.slice(0, 7)
   const [thisMonth, next] = await Promise.all([call('schedule.month', { month }), call('schedule.month', { month: nextMonth(month) })])
-  return {
-    themeDay: thisMonth.themeDay.date >= today ? thisMonth.themeDay : next.themeDay,
-    duesDay: thisMonth.duesDay.date >= today ? thisMonth.duesDay : next.duesDay,
-    holidayDataKnown: thisMonth.holidayDataKnown && next.holidayDataKnown,
-  }
+  const theme = thisMonth.themeDay.date >= today ? thisMonth : next
+  const dues = thisMonth.duesDay.date >= today ? thisMonth : next
+  return { themeDay: theme.themeDay, duesDay: dues.duesDay, holidayDataKnown: theme.holidayDataKnown && dues.holidayDataKnown }
 }
 
 /** The next meeting I am expected at (or running now), if any in the coming weeks. */
@@ -32,8 +35,12 @@ export function useHome(member: MemberView) {
   const dues = useRemote(() => call('dues.mine', {}), [])
   const notices = useRemote(() => call('notice.list', {}), [])
   const points = useRemote(() => call('points.mine', {}), [])
+  const leads = mayCall(LEADERSHIP, member.roles)
+  const leave = useRemote(() => call('leave.pending', {}), [], leads)
 
-  usePullToReload(next, schedule, dues, notices, points)
+  usePullToReload(next, schedule, dues, notices, points, ...(leads ? [leave] : []))
+  // Back from deciding a leave: the count follows.
+  useRefreshOnReturn(() => leads && leave.refresh())
 
   const isSecretary = member.roles.includes('secretary')
   return {
@@ -44,6 +51,8 @@ export function useHome(member: MemberView) {
     thisMonth: dues.data?.months.find((m) => m.month === today.slice(0, 7)),
     notices,
     points,
+    /** The leadership's undecided leave; null for members. */
+    leave: leads ? leave : null,
     isSecretary,
     isOrganiser: isSecretary || member.roles.includes('deputy') || member.roles.includes('committee'),
   }

@@ -21,8 +21,8 @@ describe('what a member may do at a meeting', () => {
     ['the morning before', '09:00', {}, { canLeave: true, primary: null }],
     ['until it starts, though check-in is open', '14:20', {}, { canLeave: true }],
     ['once it has started', '15:00', {}, { canLeave: false, primary: null }],
-    ['with a leave waiting for approval', '09:00', { leave: 'pending' as const }, { canLeave: false }],
-    ['after a refused leave', '09:00', { leave: 'refused' as const }, { canLeave: true }],
+    ['with a leave waiting for approval', '09:00', { leave: 'pending' as const }, { canLeave: false, canWithdraw: true }],
+    ['after a refused leave', '09:00', { leave: 'refused' as const }, { canLeave: true, canWithdraw: false }],
     ['once it is cancelled', '09:00', { status: 'cancelled' as const }, { canLeave: false, cancelled: true, manages: false }],
   ])('%s', (_, time, over, expected) => {
     expect(meetingActions(loaded(over), MEMBER, at(time))).toMatchObject(expected)

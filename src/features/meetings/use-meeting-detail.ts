@@ -6,7 +6,8 @@ import { CHECKIN_OPENS_BEFORE_MIN, windowState } from '../../domain/meetings'
 import { LEADERSHIP, mayCall } from '../../domain/permissions'
 import { useRefreshOnReturn } from '../../hooks/use-refresh-on-return'
 import { useRemote } from '../../hooks/use-remote'
-import { call, type Result } from '../../services/call'
+import { useOneAtATime } from '../../hooks/use-one-at-a-time'
+import { call, errorText, type Result } from '../../services/call'
 import { now } from '../../services/clock'
 
 type Loaded = Result<'meeting.get'>
@@ -55,6 +56,8 @@ export function meetingActions(data: Loaded, member: MemberView, at: Date) {
   return {
     cancelled,
     canLeave,
+    // A request nobody has decided yet can be taken back (the member may ask again).
+    canWithdraw: !cancelled && myStatus.leave?.state === 'pending',
     canScan,
     manages: canManage && !cancelled,
     seesAttendance: canManage && mayCall(LEADERSHIP, member.roles),
@@ -77,6 +80,22 @@ export function useMeetingDetail(meetingId: string, member: MemberView) {
     remote.refresh()
   }
 
+  const withdrawing = useOneAtATime()
+  const withdrawLeave = () =>
+    withdrawing.run(true, async () => {
+      const leaveId = remote.data?.myStatus.leave?.leaveId
+      if (!leaveId) return
+      const { confirm } = await Taro.showModal({ title: '撤回请假', content: '撤回后需按时参加会议；会前仍可重新请假。', confirmText: '撤回', cancelText: '不撤回' })
+      if (!confirm) return
+      try {
+        await call('leave.withdraw', { leaveId })
+        Taro.showToast({ title: '请假已撤回', icon: 'none' })
+      } catch (err) {
+        Taro.showToast({ title: errorText(err, '没有撤回成功，请重试'), icon: 'none' })
+      }
+      await remote.refresh()
+    })
+
   async function cancelConfirmed(reason: string) {
     await call('meeting.cancel', { meetingId, reason })
     Taro.showToast({ title: '会议已取消', icon: 'none' })
@@ -96,6 +115,8 @@ export function useMeetingDetail(meetingId: string, member: MemberView) {
     dialog,
     setDialog,
     leaveRequested,
+    withdrawLeave,
+    withdrawing: withdrawing.running !== null,
     cancelConfirmed,
   }
 }

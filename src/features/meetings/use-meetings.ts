@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { MemberView } from '../../../types/models'
 import type { DayMark } from '../../components/MonthCalendar'
-import { ORGANISERS, mayCall } from '../../domain/permissions'
+import { LEADERSHIP, ORGANISERS, mayCall } from '../../domain/permissions'
 import { nextMonth } from '../../domain/relative-day'
 import { calendarDay, daysInMonth, shanghaiDate } from '../../domain/time'
 import { useRefreshOnReturn } from '../../hooks/use-refresh-on-return'
@@ -16,7 +16,8 @@ const CALENDAR_RANGE_MONTHS = 12
 
 export type ListedMeeting = Result<'meeting.list'>['meetings'][number]
 
-async function loadMonths(firstMonth: string) {
+/** schedule.month for a few months from `firstMonth`. */
+export async function loadMonths(firstMonth: string) {
   const months = [firstMonth]
   while (months.length < MONTHS_AHEAD) months.push(nextMonth(months[months.length - 1]))
   return Promise.all(months.map((month) => call('schedule.month', { month })))
@@ -55,18 +56,23 @@ export function useMeetings(member: MemberView) {
   const list = useRemote(() => call('meeting.list', {}), [])
   const calendar = useRemote(() => loadCalendar(month), [month])
   const months = useRemote(() => loadMonths(thisMonth), [thisMonth])
+  const leads = mayCall(LEADERSHIP, member.roles)
+  const leave = useRemote(() => call('leave.pending', {}), [], leads)
 
   // Coming back from a meeting or the form: show what changed without a skeleton.
   useRefreshOnReturn(() => {
     list.refresh()
     calendar.refresh()
+    if (leads) leave.refresh()
   })
-  usePullToReload(list, calendar, months)
+  usePullToReload(list, calendar, months, ...(leads ? [leave] : []))
 
   const at = now()
   const all = list.data?.meetings ?? []
   const ended = (m: ListedMeeting) => Date.parse(m.endAt) < at.getTime()
   const offset = monthsBetween(thisMonth, month)
+  const waiting = new Map<string, number>()
+  for (const l of leave.data?.leaves ?? []) waiting.set(l.meetingId, (waiting.get(l.meetingId) ?? 0) + 1)
   return {
     today,
     at,
@@ -80,5 +86,7 @@ export function useMeetings(member: MemberView) {
     next: offset < CALENDAR_RANGE_MONTHS ? () => setMonth(nextMonth(month)) : undefined,
     months,
     canCreate: mayCall(ORGANISERS, member.roles),
+    /** The leadership's undecided leave requests of a meeting (0 for members). */
+    pendingLeaveOf: (meetingId: string) => waiting.get(meetingId) ?? 0,
   }
 }

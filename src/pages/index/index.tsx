@@ -4,8 +4,8 @@ import type { MemberView } from '../../../types/models'
 import { DayCard } from '../../components/DayCard'
 import { MeetingCard } from '../../components/MeetingCard'
 import { Section } from '../../components/Section'
-import { StateView } from '../../components/StateView'
-import { Progress } from '../../components/ui'
+import { OneErrorBlock, StateView } from '../../components/StateView'
+import { ArrowRight, Progress } from '../../components/ui'
 import { PageRoute } from '../../containers/PageRoute'
 import { HomeBoard } from '../../containers/HomeBoard'
 import { RemindMe } from '../../containers/RemindMe'
@@ -88,9 +88,12 @@ function Notices({ notices }: Pick<HomeModel, 'notices'>) {
       empty={{ title: '暂无通知', hint: '主题党日、党费缴纳日和会议的提醒都会在这里列出，收不到微信消息也不会错过。' }}
     >
       {notices.data?.notices.slice(0, 5).map((n) => (
-        <View className='home__notice' key={n.id}>
-          <Text className='home__notice-title'>{n.title}</Text>
-          <Text className='muted'>{n.body}</Text>
+        <View className='home__notice' key={n.id} role='button' onClick={go(n.page)}>
+          <View className='home__notice-main'>
+            <Text className='home__notice-title'>{n.title}</Text>
+            <Text className='muted'>{n.body}</Text>
+          </View>
+          <ArrowRight className='home__notice-arrow' />
         </View>
       ))}
     </Section>
@@ -114,6 +117,25 @@ function Hours({ points }: Pick<HomeModel, 'points'>) {
   )
 }
 
+/** The leadership's undecided leave as a count; one meeting's open at its attendance page, several at 会议. */
+function PendingLeave({ leave }: { leave: NonNullable<HomeModel['leave']> }) {
+  const leaves = leave.data?.leaves ?? []
+  // A count, not a card to wait for: nothing until there is something to decide (a failure is still told).
+  if (leave.status !== 'error' && leaves.length === 0) return null
+  const meetings = [...new Set(leaves.map((l) => l.meetingId))]
+  const open = () =>
+    meetings.length === 1 ? Taro.navigateTo({ url: `/pages/attendance/index?id=${encodeURIComponent(meetings[0])}` }) : Taro.switchTab({ url: '/pages/meetings/index' })
+  return (
+    <Section title='待审批' remote={leave} rows={1} className='home__pending' onClick={open}>
+      <View className='home__pending-row'>
+        <Text className='home__pending-words'>请假申请</Text>
+        <Text className='home__badge'>{leaves.length} 条</Text>
+        <ArrowRight className='home__notice-arrow' />
+      </View>
+    </Section>
+  )
+}
+
 function Shortcuts({ isSecretary }: { isSecretary: boolean }) {
   return (
     <View className='home__shortcuts'>
@@ -125,6 +147,11 @@ function Shortcuts({ isSecretary }: { isSecretary: boolean }) {
       {isSecretary ? (
         <View className='home__shortcut' role='button' onClick={go('/pages/dues/index')}>
           党费登记表
+        </View>
+      ) : null}
+      {isSecretary ? (
+        <View className='home__shortcut' role='button' onClick={go('/pages/calendar-settings/index')}>
+          日程与提醒
         </View>
       ) : null}
       <View className='home__shortcut' role='button' onClick={go('/pages/reach/index')}>
@@ -145,12 +172,15 @@ function Home({ member }: { member: MemberView }) {
           {member.groupName ? ` · ${member.groupName}` : ''}
         </Text>
       </View>
-      <NextMeeting next={home.next} today={home.today} />
-      <Upcoming schedule={home.schedule} today={home.today} />
-      <Dues dues={home.dues} thisMonth={home.thisMonth} />
-      <HomeBoard member={member} />
-      <Notices notices={home.notices} />
-      <Hours points={home.points} />
+      <OneErrorBlock>
+        {home.leave ? <PendingLeave leave={home.leave} /> : null}
+        <NextMeeting next={home.next} today={home.today} />
+        <Upcoming schedule={home.schedule} today={home.today} />
+        <Dues dues={home.dues} thisMonth={home.thisMonth} />
+        <HomeBoard member={member} />
+        <Notices notices={home.notices} />
+        <Hours points={home.points} />
+      </OneErrorBlock>
       {home.isOrganiser ? <Shortcuts isSecretary={home.isSecretary} /> : null}
       <View className='home__remind'>
         <RemindMe kinds={['meeting_reminder', 'dues_reminder']} />

@@ -44,9 +44,11 @@ interface MineProps {
   myStatus: MyMeetingStatus
   actions: Actions
   onLeave: () => void
+  onWithdraw: () => void
+  withdrawing: boolean
 }
 
-function MyStatus({ kind, line, myStatus, actions, onLeave }: MineProps) {
+function MyStatus({ kind, line, myStatus, actions, onLeave, onWithdraw, withdrawing }: MineProps) {
   const scanHere = actions.canScan && actions.primary !== 'scan'
   return (
     <View className='card'>
@@ -55,7 +57,7 @@ function MyStatus({ kind, line, myStatus, actions, onLeave }: MineProps) {
         <StatusTag status={kind} large />
       </View>
       {line ? <Text className='detail__status-line'>{line}</Text> : null}
-      {scanHere || actions.canLeave ? (
+      {scanHere || actions.canLeave || actions.canWithdraw ? (
         <View className='detail__status-actions'>
           {scanHere ? (
             <Button fill='outline' type='primary' className='detail__status-btn' onClick={() => scanToCheckIn()}>
@@ -65,6 +67,11 @@ function MyStatus({ kind, line, myStatus, actions, onLeave }: MineProps) {
           {actions.canLeave ? (
             <Button fill='outline' className='detail__status-btn' onClick={onLeave}>
               {myStatus.leave?.state === 'refused' ? '重新请假' : '请假'}
+            </Button>
+          ) : null}
+          {actions.canWithdraw ? (
+            <Button fill='outline' className='detail__status-btn' loading={withdrawing} onClick={onWithdraw}>
+              撤回请假
             </Button>
           ) : null}
         </View>
@@ -134,7 +141,7 @@ function Detail({ member, id }: { member: MemberView; id: string }) {
         </View>
       ) : null}
       <About meeting={meeting} />
-      {!actions.cancelled ? <MyStatus kind={kind} line={model.line} myStatus={data.myStatus} actions={actions} onLeave={() => model.setDialog('leave')} /> : null}
+      {!actions.cancelled ? <MyStatus kind={kind} line={model.line} myStatus={data.myStatus} actions={actions} onLeave={() => model.setDialog('leave')} onWithdraw={model.withdrawLeave} withdrawing={model.withdrawing} /> : null}
       {actions.manages ? <Manage seesAttendance={actions.seesAttendance} open={model.open} onCancel={() => model.setDialog('cancel')} /> : null}
       {actions.primary ? (
         <View className='action-bar'>

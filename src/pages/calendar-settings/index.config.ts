@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '日程与提醒' })
