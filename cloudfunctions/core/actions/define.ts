@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { DUES_CATEGORIES, MEETING_TYPES, QUESTION_TYPES, STUDY_KINDS } from '../../../types/models'
 import { LIMITS } from '../../../src/domain/limits'
 import { LEADERSHIP, MEMBERS, ORGANISERS, SECRETARY, type Audience } from '../../../src/domain/permissions'
+import { textProblem, visibleText } from '../../../src/domain/text'
 import { DATE_RE, isRealDate, MONTH_RE } from '../../../src/domain/time'
 
 export type { Audience }
@@ -62,10 +63,15 @@ export const id = z
   .max(100, { error: '过长' })
   .regex(/^[A-Za-z0-9_:.-]+$/, { error: '格式不正确' })
 
+/**
+ * Typed text: refused when it holds control characters, lone surrogates or bidi overrides;
+ * trimmed of invisible characters, so that a text of only those is empty.
+ */
 export const text = (label: string, min: number, max: number) =>
   z
     .string({ error: `应为文字（${label}）` })
-    .trim()
+    .refine((v) => textProblem(v) === null, { error: (issue) => `${label}${textProblem(issue.input as string)}`, abort: true })
+    .overwrite(visibleText)
     .min(min, { error: min <= 1 ? `${label}不能为空` : `${label}至少 ${min} 个字` })
     .max(max, { error: `${label}不能超过 ${max} 个字` })
 
