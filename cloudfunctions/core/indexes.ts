@@ -28,6 +28,8 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
   attendance: [
     { fields: ['meetingId'], unique: false },
     { fields: ['memberId'], unique: false },
+    // The remind timer's sweep for check-ins whose award a crash left undone.
+    { fields: ['checkedInAt'], unique: false },
   ],
   leaves: [
     { fields: ['meetingId'], unique: false },

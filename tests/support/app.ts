@@ -48,7 +48,8 @@ export async function theDemoBranch(opts: { at?: string; storage?: (real: Storag
     }
   }
 
-  return { as, clock, storage, log }
+  /** `ports` are the router's own (with any wrapped storage): what the remind timer runs on. */
+  return { as, clock, storage, log, ports }
 }
 
 export type DemoBranch = Awaited<ReturnType<typeof theDemoBranch>>
