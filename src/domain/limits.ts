@@ -24,4 +24,6 @@ export const LIMITS = {
   rosterFile: 800_000,
   /** A question spreadsheet saved as CSV, in characters. */
   questionCsv: 500_000,
+  /** Photos a member may keep on self-study records in a calendar year (two a week): storage and answers stay bounded. */
+  studyPhotosPerYear: 104,
 } as const

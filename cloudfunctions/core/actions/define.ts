@@ -113,3 +113,16 @@ export const picture = z
   .string({ error: '应为图片' })
   .max(LIMITS.picture, { error: '图片太大，请压缩后再上传' })
   .regex(/^(cloud:\/\/[^\s]+|data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+)$/, { error: '应为图片' })
+
+/** Page sizes (and caps) of the paged lists: the first page is what each answered before paging. */
+export const PAGES = { questions: 1000, ledger: 500, studies: 500, pending: 200 } as const
+
+/**
+ * A page of a list that grows without bound: `offset` from the start (the previous answer's
+ * `next`) and at most `limit` items, capped at `cap`. Without them a list answers what it always
+ * did for a branch of ordinary size.
+ */
+export const paged = (cap: number) => ({
+  offset: int('offset', 0, 1_000_000).optional(),
+  limit: int('limit', 1, cap).optional(),
+})

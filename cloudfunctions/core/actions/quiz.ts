@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { Question, QuestionType } from '../../../types/models'
 import type { MyQuiz, QuizView } from '../../../types/views'
 import { LIMITS } from '../../../src/domain/limits'
-import { declare, empty, id, instant, int, LEADERSHIP, MEMBERS, questionType, returns, text } from './define'
+import { declare, empty, id, instant, int, LEADERSHIP, MEMBERS, PAGES, paged, questionType, returns, text } from './define'
 
 const optionIndexes = z.array(int('选项序号', 0, 9), { error: '应为选项序号的数组，例如 [0, 2]' }).max(10, { error: '选项过多' })
 const { question: Q, quiz: T } = LIMITS
@@ -40,8 +40,8 @@ export const quizActions = declare({
   },
   'question.list': {
     who: LEADERSHIP,
-    input: empty,
-    result: returns<{ questions: Question[] }>(),
+    input: z.object(paged(PAGES.questions)),
+    result: returns<{ questions: Question[]; next: number | null }>(),
   },
   'quiz.create': {
     who: LEADERSHIP,

@@ -3,19 +3,21 @@
  * a period; each member answers once, timed; the server scores it (answers never reach a member
  * before they submit, and a score sent by the client is never read); passing earns ledger points.
  */
-import type { Payload, Result } from '../actions'
+import { validatePayload, type Payload, type Result } from '../actions'
 import type { QuizView } from '../../../types/views'
 import type { Question, Quiz, QuizAttempt } from '../../../types/models'
 import { JUDGE_OPTIONS, questionProblem, QUIZ_DEFAULTS, scoreQuiz } from '../../../src/domain/study'
 import { toShanghaiIso } from '../../../src/domain/time'
 import { requireMember, type Context } from '../context'
-import { parseQuestionRows } from '../domain/questions'
+import { parseQuestionRows, type ParsedQuestion } from '../domain/questions'
 import { AppError, invalidInput } from '../errors'
 import { attemptId, ledgerKeys, newId } from '../records/ids'
 import { award, ledgerRow } from '../records/ledger'
 import { recordOnce } from '../records/record-once'
 import { csvTextRows, readSpreadsheet, textRows } from '../spreadsheet'
+import { PAGES } from '../actions/define'
 import { branchMembers } from './meeting-support'
+import { pageOf, pageQuery } from './paging'
 
 /** Answers that arrive this long after the time is up still count (a slow network). */
 const SUBMIT_GRACE_MS = 60_000
@@ -53,10 +55,17 @@ export async function questionCreate(ctx: Context, p: Payload<'question.create'>
   return { question }
 }
 
+/** An imported question holds question.create's limits (options, lengths, characters), kept as that action would keep it. */
+function asTypedIn(q: ParsedQuestion): ParsedQuestion | string {
+  const typed = validatePayload('question.create', { type: q.type, stem: q.stem, answer: q.answer, ...(q.type === 'judge' ? {} : { options: q.options }) })
+  if (!typed.ok) return typed.detail
+  return { ...q, stem: typed.value.stem, options: q.type === 'judge' ? q.options : typed.value.options ?? [] }
+}
+
 export async function questionImport(ctx: Context, p: Payload<'question.import'>): Promise<Result<'question.import'>> {
   const me = requireMember(ctx)
   const sheet = p.file ? await readSpreadsheet(p.file) : csvTextRows(p.csv!)
-  const parsed = parseQuestionRows(textRows(sheet))
+  const parsed = parseQuestionRows(textRows(sheet), asTypedIn)
   // The whole file or nothing: a half-imported bank is worse than a clear message.
   if (!parsed.ok) throw invalidInput(p.file ? 'file' : 'csv', `第 ${parsed.row} 行：${parsed.message}`)
   const now = ctx.clock.now()
@@ -71,9 +80,12 @@ export async function questionImport(ctx: Context, p: Payload<'question.import'>
   return { imported: questions.length, questions }
 }
 
-export async function questionList(ctx: Context): Promise<Result<'question.list'>> {
+export async function questionList(ctx: Context, p: Payload<'question.list'>): Promise<Result<'question.list'>> {
   const me = requireMember(ctx)
-  return { questions: await ctx.storage.find('questions', { branchId: me.branchId }, { orderBy: [['createdAt', 'desc']], limit: 1000 }) }
+  const rule = { limit: PAGES.questions }
+  const found = await ctx.storage.find('questions', { branchId: me.branchId }, pageQuery(p, rule, [['createdAt', 'desc'], ['id', 'desc']]))
+  const { items, next } = pageOf(found, p, rule)
+  return { questions: items, next }
 }
 
 export async function quizCreate(ctx: Context, p: Payload<'quiz.create'>): Promise<Result<'quiz.create'>> {
