@@ -83,6 +83,7 @@ const EXPECTED: Record<ActionName, Who[]> = {
   'makeup.overview': LEADER,
   'branch.settings': MEMBER,
   'branch.updateSettings': SECRETARY,
+  'quiz.allowRetake': SECRETARY,
 }
 
 /** The same decision the router makes: an unbound user gets only what is open to anyone. */

@@ -11,7 +11,7 @@ import { leaveRequest, leaveReview, leaveWithdraw } from './leave'
 import { meetingCancel, meetingCreate, meetingGet, meetingList, meetingUpdate } from './meetings'
 import { makeupComplete, makeupMine, makeupOverview } from './makeup'
 import { pointsMine } from './points'
-import { questionCreate, questionImport, questionList, quizCreate, quizList, quizResults, quizStart, quizSubmit } from './quiz'
+import { questionCreate, questionImport, questionList, quizAllowRetake, quizCreate, quizList, quizResults, quizStart, quizSubmit } from './quiz'
 import {
   branchSettingsGet,
   branchSettingsUpdate,
@@ -96,4 +96,5 @@ export const HANDLERS: { [K in ActionName]: Handler<K> } = {
   'makeup.overview': makeupOverview,
   'branch.settings': branchSettingsGet,
   'branch.updateSettings': branchSettingsUpdate,
+  'quiz.allowRetake': quizAllowRetake,
 }

@@ -126,7 +126,7 @@ export async function quizList(ctx: Context): Promise<Result<'quiz.list'>> {
       const a = mine.get(q.id)
       return {
         ...view(q),
-        my: !a
+        my: !a || a.retakeReady
           ? { state: 'not_started' as const }
           : a.submittedAt
             ? { state: 'submitted' as const, startedAt: a.startedAt, score: a.score ?? 0, passed: Boolean(a.passed) }
@@ -162,7 +162,7 @@ export async function quizStart(ctx: Context, p: Payload<'quiz.start'>): Promise
   // Answered once: coming back resumes the same attempt and the same clock.
   const { record: first } = await recordOnce(ctx.storage, 'attempts', attempt)
   if (first.submittedAt) throw new AppError('CONFLICT', '您已经完成了这次测试')
-  const { startedAt } = first
+  const startedAt = first.retakeReady ? await startRetake(ctx, first, attempt.startedAt) : first.startedAt
   const questions = await ctx.storage.find('questions', { id: { $in: quiz.questionIds } })
   const byId = new Map(questions.map((q) => [q.id, q]))
   return {
@@ -175,6 +175,13 @@ export async function quizStart(ctx: Context, p: Payload<'quiz.start'>): Promise
       .filter((q): q is Question => Boolean(q))
       .map((q) => ({ id: q.id, type: q.type, stem: q.stem, options: q.options })),
   }
+}
+
+/** A retake's clock starts when the member opens it; of two opening at once, the first start holds. */
+async function startRetake(ctx: Context, attempt: QuizAttempt, startedAt: string): Promise<string> {
+  if (await ctx.storage.updateWhere('attempts', attempt.id, { retakeReady: true }, { set: { startedAt }, unset: ['retakeReady'] })) return startedAt
+  const now = await ctx.storage.get('attempts', attempt.id)
+  return now?.startedAt ?? startedAt
 }
 
 function passAward(quiz: Quiz, memberId: string, score: number, at: Date) {
@@ -195,7 +202,7 @@ export async function quizSubmit(ctx: Context, p: Payload<'quiz.submit'>): Promi
   const me = requireMember(ctx)
   const quiz = await loadQuiz(ctx, me.branchId, p.quizId)
   const attempt = await ctx.storage.get('attempts', attemptId(quiz.id, me.id))
-  if (!attempt) throw new AppError('CONFLICT', '请先开始答题')
+  if (!attempt || attempt.retakeReady) throw new AppError('CONFLICT', '请先开始答题')
   if (attempt.submittedAt) {
     // A retry after a crash between scoring and the award completes the award; the ledger key keeps it single.
     if (attempt.passed && quiz.createdBy !== me.id) await award(ctx.storage, passAward(quiz, me.id, attempt.score ?? 0, new Date(Date.parse(attempt.submittedAt))))
@@ -217,8 +224,10 @@ export async function quizSubmit(ctx: Context, p: Payload<'quiz.submit'>): Promi
   })
   if (!submitted) throw new AppError('CONFLICT', '您已经交过卷了，每次测试只能答一次')
   if (earns) await award(ctx.storage, passAward(quiz, me.id, result.score, now))
-  // This submission earned the points, whether its award row was written here or by a retry of it.
-  const pointsAwarded = earns ? quiz.points : 0
+  // This submission earned the points, whether its award row was written here or by a retry of it;
+  // a retake after a pass earns nothing more (one award per test).
+  const passedBefore = (attempt.previous ?? []).some((a) => a.passed)
+  const pointsAwarded = earns && !passedBefore ? quiz.points : 0
   return { score: result.score, correct: result.correct, total: result.total, passed, pointsAwarded, review: result.review }
 }
 
@@ -226,12 +235,41 @@ export async function quizResults(ctx: Context, p: Payload<'quiz.results'>): Pro
   const me = requireMember(ctx)
   const quiz = await loadQuiz(ctx, me.branchId, p.quizId)
   const [members, attempts] = await Promise.all([branchMembers(ctx, me.branchId), ctx.storage.find('attempts', { quizId: quiz.id })])
-  const byMember = new Map(attempts.filter((a) => a.submittedAt).map((a) => [a.memberId, a]))
+  const byMember = new Map(attempts.filter((a) => a.submittedAt || a.previous?.length).map((a) => [a.memberId, a]))
   return {
     quiz: view(quiz),
-    taken: members
-      .filter((m) => byMember.has(m.id))
-      .map((m) => ({ memberId: m.id, name: m.name, score: byMember.get(m.id)!.score, passed: byMember.get(m.id)!.passed })),
+    taken: members.filter((m) => byMember.has(m.id)).map((m) => ({ memberId: m.id, name: m.name, ...bestOf(byMember.get(m.id)!) })),
     notTaken: members.filter((m) => !byMember.has(m.id)).map((m) => ({ memberId: m.id, name: m.name })),
   }
+}
+
+/** A member's best submitted attempt (a pass before a higher fail), how many were submitted, and whether a retake is open. */
+function bestOf(a: QuizAttempt) {
+  const submitted = [...(a.previous ?? []), ...(a.submittedAt ? [{ score: a.score ?? 0, passed: Boolean(a.passed) }] : [])]
+  const best = submitted.reduce<{ score: number; passed: boolean } | null>(
+    (b, x) => (!b || (x.passed && !b.passed) || (x.passed === b.passed && x.score > b.score) ? x : b),
+    null,
+  )
+  return { score: best?.score ?? null, passed: best?.passed ?? null, attempts: submitted.length, retakeAllowed: !a.submittedAt }
+}
+
+export async function quizAllowRetake(ctx: Context, p: Payload<'quiz.allowRetake'>): Promise<Result<'quiz.allowRetake'>> {
+  const me = requireMember(ctx)
+  // A retake is a second chance at points: never granted by the person who would take it.
+  if (p.memberId === me.id) throw new AppError('FORBIDDEN', '不能允许自己重考，请由其他支委操作')
+  const quiz = await loadQuiz(ctx, me.branchId, p.quizId)
+  const now = ctx.clock.now()
+  if (now.getTime() > Date.parse(quiz.closesAt)) throw new AppError('CONFLICT', '测试已经结束，不能再重考')
+  const attempt = await ctx.storage.get('attempts', attemptId(quiz.id, p.memberId))
+  if (!attempt || attempt.branchId !== me.branchId) throw new AppError('NOT_FOUND', '这位党员还没有参加这次测试')
+  if (attempt.retakeReady || !attempt.submittedAt) return { memberId: p.memberId, retakeAllowed: true }
+  const previous = [
+    ...(attempt.previous ?? []),
+    { startedAt: attempt.startedAt, submittedAt: attempt.submittedAt, score: attempt.score ?? 0, passed: Boolean(attempt.passed), allowedBy: me.id, allowedAt: toShanghaiIso(now), reason: p.reason },
+  ]
+  // Compare-and-set on the submission being set aside: two secretaries at once set it aside once.
+  await ctx.storage.updateWhere('attempts', attempt.id, { submittedAt: attempt.submittedAt }, {
+    set: { previous, retakeReady: true, submittedAt: null, answers: null, correct: 0, score: null, passed: null },
+  })
+  return { memberId: p.memberId, retakeAllowed: true }
 }
