@@ -117,3 +117,10 @@ describe('what the app offers', () => {
     expect(ACTIONS['meeting.create'].who).toBe(ORGANISERS)
   })
 })
+
+describe('the matrix in figures', () => {
+  it('is every declared action by every kind of caller, its size printed for the CI log', () => {
+    expect(cells).toHaveLength(Object.keys(ACTIONS).length * EVERYONE.length)
+    console.log(`permission matrix: ${Object.keys(ACTIONS).length} actions × ${EVERYONE.length} callers (${EVERYONE.join(', ')}) = ${cells.length} cells`)
+  })
+})
