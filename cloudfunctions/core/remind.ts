@@ -66,7 +66,6 @@ export async function runRemind(ports: Ports, opts: RemindOptions = {}): Promise
     partial: false,
     awardsCompleted: 0,
   }
-  report.awardsCompleted = await sweepAwards(ports, now)
   const job = await ports.storage.get('jobs', REMIND_JOB_ID)
   let after = job && job.runKey === runKey && !job.finished ? job.lastBranchId : null
 
@@ -99,6 +98,8 @@ export async function runRemind(ports: Ports, opts: RemindOptions = {}): Promise
     await saveCursor(ports, runKey, after, false)
   }
   await saveCursor(ports, runKey, after, true)
+  // After the reminders, which are due at this hour; a run cut short leaves the sweep to the next one.
+  report.awardsCompleted = await sweepAwards(ports, now)
   ports.log.info('remind', { runKey, branches: report.branches, due: report.due.length, sent: report.sent, failed: report.failed, noCredit: report.noCredit, skipped: report.skipped })
   return report
 }
