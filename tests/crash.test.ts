@@ -7,9 +7,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { freePort } from '../e2e/server'
 
 const ROOT = resolve(__dirname, '..')
 const MEETINGS = 5
@@ -17,17 +17,6 @@ const MEMBERS = Array.from({ length: 20 }, (_, i) => `demo-member-${String(i + 1
 /** Scans in flight at once, and how many acknowledgements come before the kill. */
 const IN_FLIGHT = 8
 const KILL_AFTER = 35
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer()
-    s.once('error', fail)
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => ok(port))
-    })
-  })
-}
 
 interface Server {
   base: string
