@@ -3,7 +3,7 @@
  * scored on the server, and the 学时 and points it earns show up at once.
  */
 import { join } from 'node:path'
-import { backend, button, SHOTS, useApp } from './app'
+import { backend, button, signIn, SHOTS, useApp } from './app'
 import { phone, watchErrors } from './browser'
 
 const app = useApp()
@@ -56,6 +56,32 @@ test('a member takes the monthly test: answered once, scored on the server, poin
   expect(points.byKind.test).toBe(2)
   expect(points.studyHours - before.studyHours).toBe(1)
 
+  expect(errors).toEqual([])
+  await context.close()
+})
+
+test('the secretary allows a member to retake the test from the quiz admin screen', async () => {
+  const { api } = backend(app.server)
+  const { quizzes } = await api('demo-secretary', 'quiz.list')
+  const quiz = quizzes.find((q: { title: string }) => q.title === '本月党章知识测试')
+  const context = await phone(app.browser)
+  const { page, errors } = await signIn(app.server, context, 'demo-secretary')
+  await page.goto(`${app.server.base}/#/pages/quiz-admin/index`)
+  const card = page.locator(`[data-quiz="${quiz.id}"]`)
+  await card.getByText('查看参加情况').click()
+  const row = card.locator('[data-member="demo-member-06"]')
+  await row.getByText('100 分').waitFor()
+  // Past the fixed 新建测试 bar, so the row shows on the screenshot.
+  await page.mouse.wheel(0, 600)
+  await page.screenshot({ path: join(SHOTS, 'quiz-admin-attempt.png') })
+  await row.locator('taro-button-core', { hasText: '允许重考' }).click()
+  await page.locator('.reason-dialog textarea').fill('本人申请重考，巩固学习')
+  await page.locator('.reason-dialog').locator('taro-button-core', { hasText: '允许重考' }).last().click()
+  await row.getByText('已允许重考').waitFor()
+  await page.screenshot({ path: join(SHOTS, 'quiz-admin-retake.png') })
+
+  const mine = await api('demo-member-06', 'quiz.list')
+  expect(mine.quizzes.find((q: { id: string }) => q.id === quiz.id).my).toEqual({ state: 'not_started' })
   expect(errors).toEqual([])
   await context.close()
 })

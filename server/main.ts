@@ -6,33 +6,69 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { resolve } from 'node:path'
 import { openLocalRuntime } from '../cloudfunctions/core/runtime/local'
 import { issueSessionToken, OPENID_RE, verifySessionToken } from '../cloudfunctions/core/adapters/local/session-tokens'
+import { instant } from '../cloudfunctions/core/actions/define'
 import { jsonLogger } from '../cloudfunctions/core/log'
 import { toShanghaiIso } from '../src/domain/time'
 import { staticFiles } from './static'
 
 const MAX_BODY = 1024 * 1024
+/** How much of an oversized body is read and dropped so that its sender gets the 413 cleanly; past it the connection is cut. */
+const MAX_DRAIN = 16 * MAX_BODY
+const BODY_TIMEOUT_MS = 30_000
 
+/** A body the server will not take: answered with `status`, and that connection closed. */
 class BodyError extends Error {
   constructor(public readonly status: number, message: string) {
     super(message)
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown) {
+/** The client went away before its body arrived: there is nobody to answer. */
+class ClientGone extends Error {}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers })
   res.end(text)
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > MAX_BODY) throw new BodyError(413, '请求体过大')
-    chunks.push(chunk as Buffer)
-  }
-  const text = Buffer.concat(chunks).toString('utf8')
+/**
+ * The whole body, at most MAX_BODY bytes, within `timeoutMs` of the request's start. An
+ * oversized body is read to its end and dropped before the 413 goes out: closing a connection
+ * with unread data in it resets it, and the client would see a reset instead of the answer.
+ */
+function readBody(req: IncomingMessage, timeoutMs: number): Promise<Buffer> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    let settled = false
+    const settle = (err: Error | null, body?: Buffer) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      req.removeListener('data', onData)
+      if (err) fail(err)
+      else ok(body!)
+    }
+    const tooLarge = () => new BodyError(413, `请求体过大（上限 ${MAX_BODY / 1024 / 1024} MB）`)
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= MAX_BODY) chunks.push(chunk)
+      else if (size > MAX_BODY + MAX_DRAIN) settle(tooLarge())
+    }
+    const timer = setTimeout(() => settle(new BodyError(408, `请求体在 ${Math.round(timeoutMs / 1000)} 秒内没有传完`)), timeoutMs)
+    if (Number(req.headers['content-length']) > MAX_BODY + MAX_DRAIN) return settle(tooLarge())
+    req.on('data', onData)
+    req.on('end', () => settle(size > MAX_BODY ? tooLarge() : null, Buffer.concat(chunks)))
+    req.on('error', () => settle(new ClientGone()))
+    req.on('close', () => {
+      if (!req.complete) settle(new ClientGone())
+    })
+  })
+}
+
+async function readJson(req: IncomingMessage, timeoutMs: number): Promise<unknown> {
+  const text = (await readBody(req, timeoutMs)).toString('utf8')
   try {
     return text.trim() === '' ? {} : JSON.parse(text)
   } catch {
@@ -45,7 +81,8 @@ const bearer = (req: IncomingMessage) => {
   return h && h.startsWith('Bearer ') ? h.slice(7).trim() : undefined
 }
 
-export async function startLocalServer(opts: { port: number; dataDir: string; seed: boolean | 'demo'; webRoot: string }) {
+export async function startLocalServer(opts: { port: number; dataDir: string; seed: boolean | 'demo'; webRoot: string; bodyTimeoutMs?: number }) {
+  const bodyTimeoutMs = opts.bodyTimeoutMs ?? BODY_TIMEOUT_MS
   const log = jsonLogger()
   // The address phones open the invite link at: this server, or ZHIBU_PUBLIC_URL (e.g. a LAN address).
   const appUrl = (process.env.ZHIBU_PUBLIC_URL || `http://127.0.0.1:${opts.port}`).replace(/\/$/, '') + '/#'
@@ -62,7 +99,7 @@ export async function startLocalServer(opts: { port: number; dataDir: string; se
     const fn = /^\/api\/([a-z][a-z0-9_-]*)$/.exec(path)
     if (fn) {
       if (method !== 'POST') return send(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: '请使用 POST' } })
-      const body = await readJson(req)
+      const body = await readJson(req, bodyTimeoutMs)
       const caller = await verifySessionToken(rt.ports.secrets, bearer(req))
       if (fn[1] === 'api') return send(res, 200, await rt.api(body, caller))
       const other = rt.functions[fn[1]]
@@ -71,7 +108,7 @@ export async function startLocalServer(opts: { port: number; dataDir: string; se
     }
 
     if (path === '/dev/login' && method === 'POST') {
-      const body = (await readJson(req)) as { openid?: unknown }
+      const body = (await readJson(req, bodyTimeoutMs)) as { openid?: unknown }
       const openid = typeof body === 'object' && body !== null ? body.openid : undefined
       if (typeof openid !== 'string' || !OPENID_RE.test(openid)) {
         return send(res, 200, { ok: false, error: { code: 'INVALID_INPUT', message: 'openid：应为 1–64 位字母、数字、下划线或连字符' } })
@@ -79,12 +116,12 @@ export async function startLocalServer(opts: { port: number; dataDir: string; se
       return send(res, 200, { ok: true, data: { token: await issueSessionToken(rt.ports.secrets, openid) } })
     }
     if (path === '/dev/clock' && method === 'POST') {
-      const body = (await readJson(req)) as { now?: unknown }
+      const body = (await readJson(req, bodyTimeoutMs)) as { now?: unknown }
       const now = typeof body === 'object' && body !== null ? body.now : undefined
       if (now === null) {
         rt.clock.set(null)
-      } else if (typeof now === 'string' && /[zZ]|[+-]\d{2}:?\d{2}$/.test(now) && !Number.isNaN(Date.parse(now))) {
-        rt.clock.set(new Date(now))
+      } else if (instant.safeParse(now).success) {
+        rt.clock.set(new Date(now as string))
       } else {
         return send(res, 200, { ok: false, error: { code: 'INVALID_INPUT', message: 'now：应为带时区的 ISO 8601 时间或 null' } })
       }
@@ -123,12 +160,18 @@ export async function startLocalServer(opts: { port: number; dataDir: string; se
 
   const server = createServer((req, res) => {
     route(req, res).catch((err) => {
-      if (err instanceof BodyError) return send(res, err.status, { ok: false, error: { code: 'INVALID_INPUT', message: err.message } })
+      if (err instanceof ClientGone) return log.info('client_disconnected', { where: 'server', path: req.url, detail: '客户端在请求体传完前断开' })
+      if (err instanceof BodyError) {
+        // 400 leaves the connection usable; after 408 or 413 the rest of the stream is not a request.
+        const close: Record<string, string> = err.status === 400 ? {} : { connection: 'close' }
+        return send(res, err.status, { ok: false, error: { code: 'INVALID_INPUT', message: err.message } }, close)
+      }
       log.error('INTERNAL', { where: 'server', error: err instanceof Error ? err.message : String(err) })
       if (!res.headersSent) send(res, 200, { ok: false, error: { code: 'INTERNAL', message: '系统出了点问题，请稍后再试' } })
     })
   })
   server.keepAliveTimeout = 5000
+  server.headersTimeout = BODY_TIMEOUT_MS
   await new Promise<void>((ok) => server.listen(opts.port, '127.0.0.1', ok))
 
   const close = async () => {

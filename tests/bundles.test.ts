@@ -240,10 +240,11 @@ describe('built bundles run (wiring only, against a recording endpoint)', () => 
     const run = await invoke('remind', { Type: 'Timer', TriggerName: 'remind-hourly', Time: '2026-05-21T01:00:00Z' })
     expect(run).toMatchObject({ ok: true, data: { branches: 0 } })
     // Its resume cursor first, then the notices still being sent, then the branches, a page at a
-    // time, then the cursor saved as finished.
+    // time, then the cursor saved as finished, then the sweep for recent check-ins whose award a
+    // crash left undone.
     expect(requests[0]).toMatchObject({ action: 'database.getDocument', collectionName: 'jobs' })
     expect(requests[1]).toMatchObject({ action: 'database.getDocument', collectionName: 'announcements' })
     expect(requests[2]).toMatchObject({ action: 'database.getDocument', collectionName: 'branches' })
-    expect(requests.slice(3).map((r) => r.collectionName)).toEqual(['jobs', 'jobs'])
+    expect(requests.slice(3).map((r) => r.collectionName)).toEqual(['jobs', 'jobs', 'attendance'])
   }, 20_000)
 })

@@ -438,6 +438,10 @@ export interface QuizAttempt {
   /** 0–100, computed on the server. */
   score: number | null
   passed: boolean | null
+  /** Earlier submitted attempts, oldest first, each set aside when the secretary allowed a retake. */
+  previous?: Array<{ startedAt: string; submittedAt: string; score: number; passed: boolean; allowedBy: string; allowedAt: string; reason: string }>
+  /** True from the secretary's permission until the member starts the retake (its clock starts then). */
+  retakeReady?: boolean
 }
 
 /** A completed 补学 for a missed 支部党员大会 or 党课. Id `${meetingId}:${memberId}`. */

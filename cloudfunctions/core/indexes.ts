@@ -34,6 +34,8 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
     { fields: ['memberId'], unique: false },
     // The 党委 overview counts a year's records of its branches in one aggregate.
     { fields: ['branchId', 'checkedInAt'], unique: false },
+    // The remind timer's sweep for check-ins whose award a crash left undone.
+    { fields: ['checkedInAt'], unique: false },
   ],
   leaves: [
     { fields: ['meetingId'], unique: false },

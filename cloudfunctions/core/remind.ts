@@ -20,6 +20,8 @@ import { insertOnce, upsert } from './records/record-once'
 import { sendOnce } from './records/sends'
 import { branchSettings } from './records/settings'
 import { dueAt, meetingWindow, planReminders, type BranchSnapshot, type Delivery } from './domain/remind-plan'
+import { unawarded } from './records/ledger'
+import { completeAwards } from './usecases/checkin'
 import { ensureThemeDays } from './usecases/theme-days'
 import { announcementDeliveries } from './announce-delivery'
 
@@ -40,6 +42,8 @@ export interface RemindReport {
   notices: number
   /** True when the run stopped early (time budget) and saved a cursor to resume from. */
   partial: boolean
+  /** Check-ins of the last hours whose award a crash had left undone, awarded by this run. */
+  awardsCompleted: number
 }
 
 export interface RemindOptions {
@@ -62,6 +66,7 @@ export async function runRemind(ports: Ports, opts: RemindOptions = {}): Promise
     skipped: 0,
     notices: 0,
     partial: false,
+    awardsCompleted: 0,
   }
   const job = await ports.storage.get('jobs', REMIND_JOB_ID)
   let after = job && job.runKey === runKey && !job.finished ? job.lastBranchId : null
@@ -96,8 +101,28 @@ export async function runRemind(ports: Ports, opts: RemindOptions = {}): Promise
     await saveCursor(ports, runKey, after, false)
   }
   await saveCursor(ports, runKey, after, true)
+  // After the reminders, which are due at this hour; a run cut short leaves the sweep to the next one.
+  report.awardsCompleted = await sweepAwards(ports, now)
   ports.log.info('remind', { runKey, branches: report.branches, due: report.due.length, sent: report.sent, failed: report.failed, noCredit: report.noCredit, skipped: report.skipped })
   return report
+}
+
+/** How far back the sweep looks: the timer runs hourly, so a few missed runs are covered; older records are finished by the next attendance.get. */
+const SWEEP_HOURS = 3
+
+/** Finishes the awards of recent check-ins stored but never awarded (a crash between the two writes). */
+async function sweepAwards(ports: Ports, now: Date): Promise<number> {
+  const { storage } = ports
+  const recent = await storage.find('attendance', { checkedInAt: { $gte: toShanghaiIso(now.getTime() - SWEEP_HOURS * 3600_000) } })
+  const owed = await unawarded(storage, recent)
+  if (owed.length === 0) return 0
+  const meetings = await storage.find('meetings', { id: { $in: [...new Set(owed.map((r) => r.meetingId))] } })
+  const branches = await storage.find('branches', { id: { $in: [...new Set(meetings.map((m) => m.branchId))] } })
+  const branchOf = new Map(branches.map((b) => [b.id, b]))
+  const done = await Promise.all(meetings.map((m) => completeAwards(storage, m, branchSettings(branchOf.get(m.branchId) ?? null, now), owed)))
+  const completed = done.reduce((a, b) => a + b, 0)
+  if (completed) ports.log.info('remind completed awards', { completed })
+  return completed
 }
 
 function saveCursor(ports: Ports, runKey: string, lastBranchId: string | null, finished: boolean) {

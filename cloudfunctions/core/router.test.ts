@@ -143,6 +143,7 @@ const VALID_PAYLOAD: Record<ActionName, unknown> = {
   'branch.calendar': {},
   'branch.updateCalendar': { fixWindowDays: 30 },
   'leave.pending': {},
+  'quiz.allowRetake': { quizId: 'no-such-quiz', memberId: 'demo-member-01', reason: '答题时网络中断' },
 }
 
 /** Codes that mean the call got past the router to the use case (a domain answer, not a refusal). */

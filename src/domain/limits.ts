@@ -26,4 +26,6 @@ export const LIMITS = {
   questionCsv: 500_000,
   /** A secretary's notice (通知): its title and text. */
   announcement: { title: 30, body: 500 },
+  /** Photos a member may keep on self-study records in a calendar year (two a week): storage and answers stay bounded. */
+  studyPhotosPerYear: 104,
 } as const

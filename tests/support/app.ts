@@ -49,7 +49,7 @@ export async function theDemoBranch(opts: { at?: string; storage?: (real: Storag
     }
   }
 
-  /** `ports` run the timers (runRemind); `outbox` is every message the local sender delivered. */
+  /** `ports` are the router's own (with any wrapped storage), what the timers run on (runRemind); `outbox` is every message the local sender delivered. */
   return { as, clock, storage, log, ports, outbox: () => runtime.sender.messages() }
 }
 

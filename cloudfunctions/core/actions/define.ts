@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { DUES_CATEGORIES, MEETING_TYPES, QUESTION_TYPES, STUDY_KINDS } from '../../../types/models'
 import { LIMITS } from '../../../src/domain/limits'
 import { LEADERSHIP, MEMBERS, ORGANISERS, PARTY_COMMITTEE, SECRETARY, type Audience } from '../../../src/domain/permissions'
+import { textProblem, visibleText } from '../../../src/domain/text'
 import { DATE_RE, isRealDate, MONTH_RE } from '../../../src/domain/time'
 
 export type { Audience }
@@ -62,10 +63,15 @@ export const id = z
   .max(100, { error: '过长' })
   .regex(/^[A-Za-z0-9_:.-]+$/, { error: '格式不正确' })
 
+/**
+ * Typed text: refused when it holds control characters, lone surrogates or bidi overrides;
+ * trimmed of invisible characters, so that a text of only those is empty.
+ */
 export const text = (label: string, min: number, max: number) =>
   z
     .string({ error: `应为文字（${label}）` })
-    .trim()
+    .refine((v) => textProblem(v) === null, { error: (issue) => `${label}${textProblem(issue.input as string)}`, abort: true })
+    .overwrite(visibleText)
     .min(min, { error: min <= 1 ? `${label}不能为空` : `${label}至少 ${min} 个字` })
     .max(max, { error: `${label}不能超过 ${max} 个字` })
 
@@ -107,3 +113,16 @@ export const picture = z
   .string({ error: '应为图片' })
   .max(LIMITS.picture, { error: '图片太大，请压缩后再上传' })
   .regex(/^(cloud:\/\/[^\s]+|data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+)$/, { error: '应为图片' })
+
+/** Page sizes (and caps) of the paged lists: the first page is what each answered before paging. */
+export const PAGES = { questions: 1000, ledger: 500, studies: 500, pending: 200 } as const
+
+/**
+ * A page of a list that grows without bound: `offset` from the start (the previous answer's
+ * `next`) and at most `limit` items, capped at `cap`. Without them a list answers what it always
+ * did for a branch of ordinary size.
+ */
+export const paged = (cap: number) => ({
+  offset: int('offset', 0, 1_000_000).optional(),
+  limit: int('limit', 1, cap).optional(),
+})

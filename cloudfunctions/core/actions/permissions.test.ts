@@ -102,6 +102,7 @@ const EXPECTED: Record<ActionName, Who[]> = {
   'branch.calendar': SECRETARY,
   'branch.updateCalendar': SECRETARY,
   'leave.pending': LEADER,
+  'quiz.allowRetake': SECRETARY,
 }
 
 /** The same decision the router makes: an unbound user gets only what is open to anyone. */
@@ -154,5 +155,13 @@ describe('what the party_committee may call', () => {
       expect(mayCall(ACTIONS[action].who, ['member'], true)).toBe(EXPECTED[action].includes('member') || ORG_ONLY.includes(action))
       expect(mayCall(ACTIONS[action].who, ['secretary'], false)).toBe(EXPECTED[action].includes('secretary'))
     }
+  })
+})
+
+describe('the matrix in figures', () => {
+  it('is every declared action by every kind of caller, its size printed for the CI log', () => {
+    expect(cells).toHaveLength(Object.keys(ACTIONS).length * EVERYONE.length)
+    const orgCells = Object.keys(ACTIONS).length
+    console.log(`permission matrix: ${Object.keys(ACTIONS).length} actions × ${EVERYONE.length} callers (${EVERYONE.join(', ')}) = ${cells.length} cells, plus ${orgCells} for party_committee`)
   })
 })

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { Question, QuestionType } from '../../../types/models'
 import type { MyQuiz, QuizView } from '../../../types/views'
 import { LIMITS } from '../../../src/domain/limits'
-import { declare, empty, id, instant, int, LEADERSHIP, MEMBERS, questionType, returns, text } from './define'
+import { declare, empty, id, instant, int, LEADERSHIP, MEMBERS, PAGES, paged, questionType, reason, returns, SECRETARY, text } from './define'
 
 const optionIndexes = z.array(int('选项序号', 0, 9), { error: '应为选项序号的数组，例如 [0, 2]' }).max(10, { error: '选项过多' })
 const { question: Q, quiz: T } = LIMITS
@@ -40,8 +40,8 @@ export const quizActions = declare({
   },
   'question.list': {
     who: LEADERSHIP,
-    input: empty,
-    result: returns<{ questions: Question[] }>(),
+    input: z.object(paged(PAGES.questions)),
+    result: returns<{ questions: Question[]; next: number | null }>(),
   },
   'quiz.create': {
     who: LEADERSHIP,
@@ -93,8 +93,18 @@ export const quizActions = declare({
     input: z.object({ quizId: id }),
     result: returns<{
       quiz: QuizView
-      taken: Array<{ memberId: string; name: string; score: number | null; passed: boolean | null }>
+      /** `score` and `passed`: the member's best submitted attempt; `attempts` counts the submitted ones; `retakeAllowed` while a retake is allowed and not yet submitted. */
+      taken: Array<{ memberId: string; name: string; score: number | null; passed: boolean | null; attempts: number; retakeAllowed: boolean }>
       notTaken: Array<{ memberId: string; name: string }>
     }>(),
+  },
+  /**
+   * The secretary lets a member who has submitted take the test again while it is open; the
+   * earlier attempt is kept. The best passing attempt counts, once: the ledger holds one award per test.
+   */
+  'quiz.allowRetake': {
+    who: SECRETARY,
+    input: z.object({ quizId: id, memberId: id, reason: reason('重考原因') }),
+    result: returns<{ memberId: string; retakeAllowed: true }>(),
   },
 })

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { PointsKind, ReviewState, Study, XuexiReport } from '../../../types/models'
 import type { MeetingType } from '../../../types/models'
 import { LIMITS } from '../../../src/domain/limits'
-import { date, declare, empty, id, int, LEADERSHIP, MEMBERS, optionalYear, picture, returns, studyKind, text, flag } from './define'
+import { date, declare, empty, id, int, LEADERSHIP, MEMBERS, optionalYear, PAGES, paged, picture, returns, studyKind, text, flag } from './define'
 
 export const studyActions = declare({
   'points.mine': {
@@ -19,8 +19,8 @@ export const studyActions = declare({
   },
   'points.history': {
     who: MEMBERS,
-    input: optionalYear,
-    result: returns<{ year: number; rows: Array<{ id: string; kind: PointsKind; points: number; studyHours: number; reason: string; at: string }> }>(),
+    input: optionalYear.extend(paged(PAGES.ledger)),
+    result: returns<{ year: number; rows: Array<{ id: string; kind: PointsKind; points: number; studyHours: number; reason: string; at: string }>; next: number | null }>(),
   },
   /**
    * `requestId`, made once per filled-in form, makes a retried submission (a slow network, a
@@ -45,13 +45,13 @@ export const studyActions = declare({
   },
   'study.mine': {
     who: MEMBERS,
-    input: optionalYear,
-    result: returns<{ studies: Study[] }>(),
+    input: optionalYear.extend(paged(PAGES.studies)),
+    result: returns<{ studies: Study[]; next: number | null }>(),
   },
   'study.pending': {
     who: LEADERSHIP,
-    input: empty,
-    result: returns<{ studies: Array<Study & { name: string }> }>(),
+    input: z.object(paged(PAGES.pending)),
+    result: returns<{ studies: Array<Study & { name: string }>; next: number | null }>(),
   },
   'study.review': {
     who: LEADERSHIP,

@@ -25,7 +25,11 @@ export type ParsedQuestion = { type: QuestionType; stem: string; options: string
  * 判断题. A first row starting with 题型 is a header. A problem names its row as the spreadsheet
  * numbers it, blank rows included.
  */
-export function parseQuestionRows(rows: string[][]): { ok: true; questions: ParsedQuestion[] } | { ok: false; row: number; message: string } {
+export function parseQuestionRows(
+  rows: string[][],
+  /** The rules a question typed in one by one obeys: the question as it is kept, or why not. */
+  check: (q: ParsedQuestion) => ParsedQuestion | string = (q) => q,
+): { ok: true; questions: ParsedQuestion[] } | { ok: false; row: number; message: string } {
   const questions: ParsedQuestion[] = []
   const firstFilled = rows.findIndex((cells) => !isBlank(cells))
   for (let r = 0; r < rows.length; r++) {
@@ -59,7 +63,9 @@ export function parseQuestionRows(rows: string[][]): { ok: true; questions: Pars
     }
     const problem = questionProblem({ type, options, answer })
     if (problem) return { ok: false, row: line, message: problem }
-    questions.push({ type, stem, options, answer })
+    const checked = check({ type, stem, options, answer })
+    if (typeof checked === 'string') return { ok: false, row: line, message: checked }
+    questions.push(checked)
   }
   if (questions.length === 0) return { ok: false, row: 1, message: '没有找到题目' }
   return { ok: true, questions }

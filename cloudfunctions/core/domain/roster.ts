@@ -3,6 +3,8 @@
  * checked and put in the contract's terms, every problem said in words before anything is written.
  */
 import { DUES_CATEGORIES, type DuesCategory } from '../../../types/models'
+import { LIMITS } from '../../../src/domain/limits'
+import { textProblem, visibleText } from '../../../src/domain/text'
 import { isRealDate } from '../../../src/domain/time'
 import { monthlyDues } from './dues'
 
@@ -54,7 +56,7 @@ const DUES_WORDS: Record<string, DuesCategory> = {
 }
 const STANDING_WORDS: Record<string, 'full' | 'probationary'> = { 正式党员: 'full', 正式: 'full', 预备党员: 'probationary', 预备: 'probationary' }
 
-const text = (v: unknown) => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v)).trim()
+const text = (v: unknown) => visibleText(v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v))
 
 /** 元 as typed (at most two decimals) → 分; null when it is not money. */
 export function yuanToFen(v: string): number | null {
@@ -112,12 +114,15 @@ export function checkRow(raw: Record<string, unknown>, row: number, money: 'yuan
   const name = text(raw.name)
   if (!name) errors.push('姓名不能为空')
   else if ([...name].length > 20) errors.push('姓名不能超过 20 个字')
+  else if (textProblem(name)) errors.push(`姓名${textProblem(name)}`)
   const phoneTail = text(raw.phoneTail)
   if (!/^\d{4}$/.test(phoneTail)) errors.push(`手机尾号应为 4 位数字（现为“${text(raw.phoneTail) || '空'}”）`)
   const standingText = text(raw.standing)
   const standing = standingText === 'full' || standingText === 'probationary' ? standingText : STANDING_WORDS[standingText]
   if (!standing) errors.push(`类别应为正式党员或预备党员（现为“${standingText || '空'}”）`)
   const group = text(raw.group) || undefined
+  if (group && [...group].length > LIMITS.groupName) errors.push(`党小组名称不能超过 ${LIMITS.groupName} 个字`)
+  else if (group && textProblem(group)) errors.push(`党小组${textProblem(group)}`)
   const roles = rolesOf(raw.roles, errors)
   const joinedRaw = raw.joinedAt
   const joinedAt = text(joinedRaw) ? dateOf(joinedRaw) : undefined

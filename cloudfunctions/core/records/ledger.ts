@@ -57,16 +57,24 @@ export function attendanceAward(record: Attendance, earns: MeetingAward): Ledger
 /**
  * Records `doc` once together with the award it earns (`awardOf` the stored record; null for
  * none). A retry finds the first record and finishes its award, which a crash between the two
- * writes may have left undone; the ledger's key keeps the award single either way.
+ * writes may have left undone; the ledger's key keeps the award single either way. `awarded`
+ * says whether this call's ledger row is the one that landed: exactly one call per record can.
  */
 export async function recordWithAward<C extends CollectionName>(
   storage: Storage,
   collection: C,
   doc: Collections[C],
   awardOf: (record: Collections[C]) => LedgerEntry | null,
-): Promise<Recorded<Collections[C]>> {
+): Promise<Recorded<Collections[C]> & { awarded: boolean }> {
   const once = await recordOnce(storage, collection, doc)
   const entry = awardOf(once.record)
-  if (entry) await award(storage, entry)
-  return once
+  return { ...once, awarded: entry ? await award(storage, entry) : false }
+}
+
+/** The attendance records whose award row is missing: a crash came between recordWithAward's two writes. */
+export async function unawarded(storage: Storage, records: Attendance[]): Promise<Attendance[]> {
+  if (records.length === 0) return []
+  const rows = await storage.find('ledger', { id: { $in: records.map((r) => ledgerKeys.attendance(r.id).id) } })
+  const have = new Set(rows.map((r) => r.sourceId))
+  return records.filter((r) => !have.has(r.id))
 }

@@ -5,19 +5,23 @@ import type { AttendanceStatus } from '../../../types/models'
 import { inScope, isInvited, memberStatus } from '../../../src/domain/meetings'
 import { inShanghai } from '../../../src/domain/time'
 import { requireMember, type Context } from '../context'
+import { branchSettings } from '../records/settings'
+import { completeAwards } from './checkin'
 import { groupNames, loadManagedMeeting, membersAtMeeting, toView } from './meeting-support'
 
 export async function attendanceGet(ctx: Context, p: Payload<'attendance.get'>): Promise<Result<'attendance.get'>> {
   const organiser = requireMember(ctx)
   const meeting = await loadManagedMeeting(ctx, organiser, p.meetingId)
-  const [members, records, allLeaves, audit, names] = await Promise.all([
+  const [members, records, allLeaves, audit, names, branch] = await Promise.all([
     membersAtMeeting(ctx, meeting),
     ctx.storage.find('attendance', { meetingId: meeting.id }),
     ctx.storage.find('leaves', { meetingId: meeting.id }),
     ctx.storage.find('meetingAudit', { meetingId: meeting.id }, { orderBy: [['at', 'asc']] }),
     groupNames(ctx, organiser.branchId),
+    ctx.storage.get('branches', organiser.branchId),
   ])
   const now = ctx.clock.now()
+  await completeAwards(ctx.storage, meeting, branchSettings(branch, now), records)
   const leaves = allLeaves.filter((l) => l.state !== 'withdrawn')
   const recordOf = new Map(records.map((r) => [r.memberId, r]))
   const leaveOf = new Map(leaves.map((l) => [l.memberId, l]))

@@ -12,8 +12,9 @@ import { signCompactToken, signToken, tokenTiming } from '../checkin-token'
 import { requireMember, type Context } from '../context'
 import { AppError } from '../errors'
 import { attendanceId } from '../records/ids'
-import { attendanceAward, recordWithAward } from '../records/ledger'
-import { branchSettings } from '../records/settings'
+import { attendanceAward, award, recordWithAward, unawarded, type MeetingAward } from '../records/ledger'
+import { branchSettings, type Settings } from '../records/settings'
+import type { Storage } from '../ports'
 import { fixWindowEnd, loadManagedMeeting, membersAtMeeting, writeMeetingAudit } from './meeting-support'
 import { keepCheckinKey, miniCodeFor, MOVED, readScan } from './checkin-scan'
 
@@ -88,10 +89,10 @@ export async function checkinSubmit(ctx: Context, p: Payload<'checkin.submit'>):
     reason: null,
   }
   const earns = { meetingType: c.type, points: c.points, studyTenths: c.studyTenths }
-  const { created, record: first } = await recordWithAward(ctx.storage, 'attendance', record, (r) => attendanceAward(r, earns))
-  // The award row is keyed by this record: whether this call wrote it or a concurrent retry of the
-  // same scan got there first (and answered already), the first check-in is the one that earned it.
-  return { meetingId: c.meetingId, status: first.status, checkedInAt: first.checkedInAt, already: !created, pointsAwarded: created ? Math.max(0, c.points) : 0 }
+  const { created, record: first, awarded } = await recordWithAward(ctx.storage, 'attendance', record, (r) => attendanceAward(r, earns))
+  // The award row is keyed by this record, so exactly one call writes it: the first scan, or the
+  // retry that finished what a crashed first scan left undone. That call answers the points.
+  return { meetingId: c.meetingId, status: first.status, checkedInAt: first.checkedInAt, already: !created, pointsAwarded: awarded ? Math.max(0, c.points) : 0 }
 }
 
 export async function checkinManual(ctx: Context, p: Payload<'checkin.manual'>): Promise<Result<'checkin.manual'>> {
@@ -123,10 +124,26 @@ export async function checkinManual(ctx: Context, p: Payload<'checkin.manual'>):
     by: organiser.id,
     reason: p.reason,
   }
-  const earns = { meetingType: meeting.type, points: settings.editable.meetingPoints[meeting.type], studyTenths: meetingStudyTenths(meeting) }
-  const { created, record: first } = await recordWithAward(ctx.storage, 'attendance', record, (r) => attendanceAward(r, earns))
+  const { created, record: first } = await recordWithAward(ctx.storage, 'attendance', record, (r) => attendanceAward(r, meetingEarns(meeting, settings)))
   if (created) await writeMeetingAudit(ctx, organiser, now, { meetingId: meeting.id, memberId: target.id, action: 'checkin.manual', detail: `为${target.name}补签`, reason: p.reason })
   return { status: first.status, already: !created }
+}
+
+/** What a check-in at `meeting` earns under the branch's settings now. */
+function meetingEarns(meeting: Meeting, settings: Settings): MeetingAward {
+  return { meetingType: meeting.type, points: settings.editable.meetingPoints[meeting.type], studyTenths: meetingStudyTenths(meeting) }
+}
+
+/**
+ * Finishes the awards of check-ins a crash left without one (the record was stored, the answer
+ * and the ledger row never came): attendance.get and the remind timer's sweep call this on the
+ * records they read. A cancelled meeting awards nothing: its awards are reversed, not owed.
+ */
+export async function completeAwards(storage: Storage, meeting: Meeting, settings: Settings, records: Attendance[]): Promise<number> {
+  if (meeting.status === 'cancelled') return 0
+  const owed = await unawarded(storage, records.filter((r) => r.meetingId === meeting.id))
+  const written = await Promise.all(owed.map((r) => award(storage, attendanceAward(r, meetingEarns(meeting, settings)))))
+  return written.filter(Boolean).length
 }
 
 export async function checkinLive(ctx: Context, p: Payload<'checkin.live'>): Promise<Result<'checkin.live'>> {

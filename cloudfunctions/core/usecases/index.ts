@@ -11,7 +11,7 @@ import { leavePending, leaveRequest, leaveReview, leaveWithdraw } from './leave'
 import { meetingCancel, meetingCreate, meetingGet, meetingList, meetingUpdate } from './meetings'
 import { makeupComplete, makeupMine, makeupOverview } from './makeup'
 import { pointsMine } from './points'
-import { questionCreate, questionImport, questionList, quizCreate, quizList, quizResults, quizStart, quizSubmit } from './quiz'
+import { questionCreate, questionImport, questionList, quizAllowRetake, quizCreate, quizList, quizResults, quizStart, quizSubmit } from './quiz'
 import {
   branchSettingsGet,
   branchSettingsUpdate,
@@ -119,4 +119,5 @@ export const HANDLERS: { [K in ActionName]: Handler<K> } = {
   'branch.calendar': branchCalendar,
   'branch.updateCalendar': branchUpdateCalendar,
   'leave.pending': leavePending,
+  'quiz.allowRetake': quizAllowRetake,
 }

@@ -3,7 +3,7 @@ import type { MeetingFields, MyMeetingStatus } from '../../../types/views'
 import type { Attendance, Leave, Meeting, MeetingScope, Member } from '../../../types/models'
 import { isInvited, memberStatus } from '../../../src/domain/meetings'
 import { canCreateMeeting, canManageMeeting, GROUP_LEADER_CREATE_DENIED } from '../../../src/domain/permissions'
-import { addDays, shanghaiDate, toShanghaiIso } from '../../../src/domain/time'
+import { addDays, inShanghai, shanghaiDate, toShanghaiIso } from '../../../src/domain/time'
 import { requireMember, type Context } from '../context'
 import { AppError, invalidInput } from '../errors'
 import { attendanceId, ledgerKeys, leaveId, newId } from '../records/ids'
@@ -15,10 +15,17 @@ const MAX_DURATION_H = 12
 const LIST_DEFAULT_DAYS = 60
 const LIST_MAX_DAYS = 400
 
-/** Times normalised to +08:00 so that stored strings sort and compare as instants. */
-function checkTimes(startAt: string, endAt: string): { startAt: string; endAt: string } {
+/**
+ * Times normalised to +08:00 so that stored strings sort and compare as instants. A start given
+ * now lies between a year back (recording a meeting held earlier) and two years ahead: anything
+ * else is a typo that would put the meeting out of every year's record. A start left as it was
+ * (an old meeting's title corrected) is not checked again.
+ */
+function checkTimes(startAt: string, endAt: string, now: Date, startGiven: boolean): { startAt: string; endAt: string } {
   const start = Date.parse(startAt)
   const end = Date.parse(endAt)
+  if (startGiven && start < inShanghai(now).subtract(1, 'year').valueOf()) throw invalidInput('startAt', '开始时间不能早于一年前')
+  if (startGiven && start > inShanghai(now).add(2, 'year').valueOf()) throw invalidInput('startAt', '开始时间不能晚于两年后')
   if (end <= start) throw invalidInput('endAt', '结束时间应晚于开始时间')
   if (end - start > MAX_DURATION_H * 3600_000) throw invalidInput('endAt', `会议不能超过 ${MAX_DURATION_H} 小时`)
   return { startAt: toShanghaiIso(start), endAt: toShanghaiIso(end) }
@@ -47,7 +54,7 @@ export async function meetingCreate(ctx: Context, p: Payload<'meeting.create'>):
   const member = requireMember(ctx)
   const scope = resolveScope(p, member)
   if (!canCreateMeeting(member, { type: p.type, scope })) throw new AppError('FORBIDDEN', GROUP_LEADER_CREATE_DENIED)
-  const times = checkTimes(p.startAt, p.endAt)
+  const times = checkTimes(p.startAt, p.endAt, ctx.clock.now(), true)
   const names = await checkScope(ctx, member, scope)
   const at = ctx.clock.now()
   const now = toShanghaiIso(at)
@@ -78,7 +85,7 @@ export async function meetingUpdate(ctx: Context, p: Payload<'meeting.update'>):
   const type = p.type ?? current.type
   const scope = p.scope ?? (p.type && p.type !== current.type ? resolveScope({ type }, member) : current.scope)
   if (!canManageMeeting(member, { branchId: member.branchId, type, scope })) throw new AppError('FORBIDDEN', GROUP_LEADER_CREATE_DENIED)
-  const times = checkTimes(p.startAt ?? current.startAt, p.endAt ?? current.endAt)
+  const times = checkTimes(p.startAt ?? current.startAt, p.endAt ?? current.endAt, ctx.clock.now(), p.startAt !== undefined && Date.parse(p.startAt) !== Date.parse(current.startAt))
   const names = await checkScope(ctx, member, scope)
   const patch = {
     type,

@@ -508,8 +508,8 @@ describe('quiz.results', () => {
     const results = await app.as(DEMO.secretary).ok('quiz.results', { quizId: quiz.id })
     expect(results.quiz).toMatchObject({ id: quiz.id, questionCount: 3 })
     expect(results.taken.sort((a, b) => a.memberId.localeCompare(b.memberId))).toEqual([
-      { memberId: 'demo-member-01', name: '陈志强', score: 100, passed: true },
-      { memberId: 'demo-member-02', name: '刘秀英', score: 0, passed: false },
+      { memberId: 'demo-member-01', name: '陈志强', score: 100, passed: true, attempts: 1, retakeAllowed: false },
+      { memberId: 'demo-member-02', name: '刘秀英', score: 0, passed: false, attempts: 1, retakeAllowed: false },
     ])
     expect(results.notTaken).toHaveLength(21)
     expect(results.notTaken).toContainEqual({ memberId: 'demo-member-03', name: '杨伟' })
@@ -519,5 +519,82 @@ describe('quiz.results', () => {
   it('is FORBIDDEN to members', async () => {
     const { app, quiz } = await anOpenQuiz()
     expect(await app.as(DEMO.member(1)).call('quiz.results', { quizId: quiz.id })).toEqual(failure('FORBIDDEN'))
+  })
+})
+
+describe('quiz.allowRetake: the secretary lets a member take the test again', () => {
+  const RETAKE = { reason: '答题时网络中断，本人申请重考' }
+
+  it('sets the failed attempt aside; the retake starts its own clock and, passing, earns the points once', async () => {
+    const { app, quiz, start, submit, WRONG, RIGHT } = await anOpenQuiz()
+    await start(DEMO.member(1))
+    expect(await submit(DEMO.member(1), WRONG)).toMatchObject({ ok: true, data: { passed: false, pointsAwarded: 0 } })
+    expect(await start(DEMO.member(1))).toEqual(failure('CONFLICT'))
+    expect(await app.as(DEMO.secretary).ok('quiz.allowRetake', { quizId: quiz.id, memberId: DEMO.member(1), ...RETAKE })).toEqual({ memberId: DEMO.member(1), retakeAllowed: true })
+    const listed = await app.as(DEMO.member(1)).ok('quiz.list', {})
+    expect(listed.quizzes.find((q) => q.id === quiz.id)?.my).toEqual({ state: 'not_started' })
+    expect(await submit(DEMO.member(1), RIGHT)).toEqual(failure('CONFLICT', '请先开始答题'))
+
+    app.clock.set('2026-05-21T10:00:00+08:00')
+    expect(await start(DEMO.member(1))).toMatchObject({ ok: true, data: { startedAt: '2026-05-21T10:00:00+08:00', deadline: '2026-05-21T10:30:00+08:00' } })
+    expect(await submit(DEMO.member(1), RIGHT)).toMatchObject({ ok: true, data: { passed: true, score: 100, pointsAwarded: 2 } })
+    expect((await ledgerOf(app)).filter((r) => r.kind === 'test')).toHaveLength(1)
+    const results = await app.as(DEMO.secretary).ok('quiz.results', { quizId: quiz.id })
+    expect(results.taken).toEqual([{ memberId: DEMO.member(1), name: '陈志强', score: 100, passed: true, attempts: 2, retakeAllowed: false }])
+    const [attempt] = await attemptsOf(app)
+    expect(attempt.previous).toEqual([expect.objectContaining({ score: 0, passed: false, allowedBy: 'demo-secretary', allowedAt: '2026-05-20T10:00:00+08:00', reason: RETAKE.reason })])
+  })
+
+  it('after a pass, a retake earns nothing more, and the best attempt is what the results show', async () => {
+    const { app, quiz, start, submit, TWO_RIGHT, WRONG } = await anOpenQuiz({ passScore: 60 })
+    await start(DEMO.member(1))
+    expect(await submit(DEMO.member(1), TWO_RIGHT)).toMatchObject({ ok: true, data: { passed: true, pointsAwarded: 2 } })
+    await app.as(DEMO.secretary).ok('quiz.allowRetake', { quizId: quiz.id, memberId: DEMO.member(1), ...RETAKE })
+    expect((await app.as(DEMO.secretary).ok('quiz.results', { quizId: quiz.id })).taken[0]).toMatchObject({ passed: true, attempts: 1, retakeAllowed: true })
+    await start(DEMO.member(1))
+    expect(await submit(DEMO.member(1), WRONG)).toMatchObject({ ok: true, data: { passed: false, pointsAwarded: 0 } })
+    expect((await ledgerOf(app)).filter((r) => r.kind === 'test').map((r) => r.points)).toEqual([2])
+    expect((await app.as(DEMO.secretary).ok('quiz.results', { quizId: quiz.id })).taken[0]).toMatchObject({ passed: true, attempts: 2, retakeAllowed: false })
+  })
+
+  it('is the secretary’s alone, never for themselves, only while the test is open, and only for a member who has taken it', async () => {
+    const { app, quiz, start, submit, WRONG } = await anOpenQuiz()
+    const allow = (who: string, memberId: string) => app.as(who).call('quiz.allowRetake', { quizId: quiz.id, memberId, ...RETAKE })
+    expect(await allow(DEMO.member(2), DEMO.member(2))).toEqual(failure('FORBIDDEN'))
+    expect(await allow(DEMO.committee, DEMO.member(2))).toEqual(failure('FORBIDDEN'))
+    expect(await allow(DEMO.secretary, DEMO.secretary)).toEqual(failure('FORBIDDEN', '不能允许自己重考'))
+    expect(await allow(DEMO.secretary, DEMO.member(2))).toEqual(failure('NOT_FOUND'))
+    await start(DEMO.member(2))
+    await submit(DEMO.member(2), WRONG)
+    const before = await attemptsOf(app)
+    app.clock.set('2026-05-28T10:00:00+08:00')
+    expect(await allow(DEMO.secretary, DEMO.member(2))).toEqual(failure('CONFLICT', '测试已经结束'))
+    expect(await attemptsOf(app)).toEqual(before)
+  })
+
+  it('two secretaries allowing at once set the attempt aside once', async () => {
+    const { app, quiz, start, submit, WRONG } = await anOpenQuiz()
+    await app.storage.insert('members', { id: 'wx-sec-2', branchId: DEMO.branchId, openid: 'wx-sec-2', name: '第二书记', roles: ['member', 'secretary'], groupId: null, standing: 'full', active: true, dues: null })
+    await start(DEMO.member(1))
+    await submit(DEMO.member(1), WRONG)
+    await Promise.all([DEMO.secretary, 'wx-sec-2', DEMO.secretary].map((who) => app.as(who).ok('quiz.allowRetake', { quizId: quiz.id, memberId: DEMO.member(1), ...RETAKE })))
+    const [attempt] = await attemptsOf(app)
+    expect(attempt.previous).toHaveLength(1)
+  })
+})
+
+describe('100 quiz.submit of one member at once', () => {
+  it('score one submission: one attempt, one award, and every answer that succeeded agrees with the store', async () => {
+    const { app, start, submit, RIGHT } = await anOpenQuiz()
+    await start(DEMO.member(1))
+    const t0 = Date.now()
+    const answers = await Promise.all(Array.from({ length: 100 }, () => submit(DEMO.member(1), RIGHT)))
+    const ok = answers.filter((a) => a.ok)
+    expect(ok).toHaveLength(1)
+    for (const a of answers.filter((x) => !x.ok)) expect(a).toEqual(failure('CONFLICT', '已经交过卷'))
+    const [attempt] = await attemptsOf(app)
+    expect(ok[0]).toMatchObject({ data: { score: attempt.score, passed: attempt.passed, pointsAwarded: 2 } })
+    expect((await ledgerOf(app)).filter((r) => r.kind === 'test')).toHaveLength(1)
+    console.log(`concurrency: 100 parallel quiz.submit → ${ok.length} accepted, 1 attempt, 1 award, in ${Date.now() - t0} ms`)
   })
 })

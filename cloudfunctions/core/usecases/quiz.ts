@@ -3,19 +3,21 @@
  * a period; each member answers once, timed; the server scores it (answers never reach a member
  * before they submit, and a score sent by the client is never read); passing earns ledger points.
  */
-import type { Payload, Result } from '../actions'
+import { validatePayload, type Payload, type Result } from '../actions'
 import type { QuizView } from '../../../types/views'
 import type { Question, Quiz, QuizAttempt } from '../../../types/models'
 import { JUDGE_OPTIONS, questionProblem, QUIZ_DEFAULTS, scoreQuiz } from '../../../src/domain/study'
 import { toShanghaiIso } from '../../../src/domain/time'
 import { requireMember, type Context } from '../context'
-import { parseQuestionRows } from '../domain/questions'
+import { parseQuestionRows, type ParsedQuestion } from '../domain/questions'
 import { AppError, invalidInput } from '../errors'
 import { attemptId, ledgerKeys, newId } from '../records/ids'
 import { award, ledgerRow } from '../records/ledger'
 import { recordOnce } from '../records/record-once'
 import { csvTextRows, readSpreadsheet, textRows } from '../spreadsheet'
+import { PAGES } from '../actions/define'
 import { branchMembers } from './meeting-support'
+import { pageOf, pageQuery } from './paging'
 
 /** Answers that arrive this long after the time is up still count (a slow network). */
 const SUBMIT_GRACE_MS = 60_000
@@ -53,10 +55,17 @@ export async function questionCreate(ctx: Context, p: Payload<'question.create'>
   return { question }
 }
 
+/** An imported question holds question.create's limits (options, lengths, characters), kept as that action would keep it. */
+function asTypedIn(q: ParsedQuestion): ParsedQuestion | string {
+  const typed = validatePayload('question.create', { type: q.type, stem: q.stem, answer: q.answer, ...(q.type === 'judge' ? {} : { options: q.options }) })
+  if (!typed.ok) return typed.detail
+  return { ...q, stem: typed.value.stem, options: q.type === 'judge' ? q.options : typed.value.options ?? [] }
+}
+
 export async function questionImport(ctx: Context, p: Payload<'question.import'>): Promise<Result<'question.import'>> {
   const me = requireMember(ctx)
   const sheet = p.file ? await readSpreadsheet(p.file) : csvTextRows(p.csv!)
-  const parsed = parseQuestionRows(textRows(sheet))
+  const parsed = parseQuestionRows(textRows(sheet), asTypedIn)
   // The whole file or nothing: a half-imported bank is worse than a clear message.
   if (!parsed.ok) throw invalidInput(p.file ? 'file' : 'csv', `第 ${parsed.row} 行：${parsed.message}`)
   const now = ctx.clock.now()
@@ -71,9 +80,12 @@ export async function questionImport(ctx: Context, p: Payload<'question.import'>
   return { imported: questions.length, questions }
 }
 
-export async function questionList(ctx: Context): Promise<Result<'question.list'>> {
+export async function questionList(ctx: Context, p: Payload<'question.list'>): Promise<Result<'question.list'>> {
   const me = requireMember(ctx)
-  return { questions: await ctx.storage.find('questions', { branchId: me.branchId }, { orderBy: [['createdAt', 'desc']], limit: 1000 }) }
+  const rule = { limit: PAGES.questions }
+  const found = await ctx.storage.find('questions', { branchId: me.branchId }, pageQuery(p, rule, [['createdAt', 'desc'], ['id', 'desc']]))
+  const { items, next } = pageOf(found, p, rule)
+  return { questions: items, next }
 }
 
 export async function quizCreate(ctx: Context, p: Payload<'quiz.create'>): Promise<Result<'quiz.create'>> {
@@ -114,7 +126,7 @@ export async function quizList(ctx: Context): Promise<Result<'quiz.list'>> {
       const a = mine.get(q.id)
       return {
         ...view(q),
-        my: !a
+        my: !a || a.retakeReady
           ? { state: 'not_started' as const }
           : a.submittedAt
             ? { state: 'submitted' as const, startedAt: a.startedAt, score: a.score ?? 0, passed: Boolean(a.passed) }
@@ -150,7 +162,7 @@ export async function quizStart(ctx: Context, p: Payload<'quiz.start'>): Promise
   // Answered once: coming back resumes the same attempt and the same clock.
   const { record: first } = await recordOnce(ctx.storage, 'attempts', attempt)
   if (first.submittedAt) throw new AppError('CONFLICT', '您已经完成了这次测试')
-  const { startedAt } = first
+  const startedAt = first.retakeReady ? await startRetake(ctx, first, attempt.startedAt) : first.startedAt
   const questions = await ctx.storage.find('questions', { id: { $in: quiz.questionIds } })
   const byId = new Map(questions.map((q) => [q.id, q]))
   return {
@@ -163,6 +175,13 @@ export async function quizStart(ctx: Context, p: Payload<'quiz.start'>): Promise
       .filter((q): q is Question => Boolean(q))
       .map((q) => ({ id: q.id, type: q.type, stem: q.stem, options: q.options })),
   }
+}
+
+/** A retake's clock starts when the member opens it; of two opening at once, the first start holds. */
+async function startRetake(ctx: Context, attempt: QuizAttempt, startedAt: string): Promise<string> {
+  if (await ctx.storage.updateWhere('attempts', attempt.id, { retakeReady: true }, { set: { startedAt }, unset: ['retakeReady'] })) return startedAt
+  const now = await ctx.storage.get('attempts', attempt.id)
+  return now?.startedAt ?? startedAt
 }
 
 function passAward(quiz: Quiz, memberId: string, score: number, at: Date) {
@@ -183,7 +202,7 @@ export async function quizSubmit(ctx: Context, p: Payload<'quiz.submit'>): Promi
   const me = requireMember(ctx)
   const quiz = await loadQuiz(ctx, me.branchId, p.quizId)
   const attempt = await ctx.storage.get('attempts', attemptId(quiz.id, me.id))
-  if (!attempt) throw new AppError('CONFLICT', '请先开始答题')
+  if (!attempt || attempt.retakeReady) throw new AppError('CONFLICT', '请先开始答题')
   if (attempt.submittedAt) {
     // A retry after a crash between scoring and the award completes the award; the ledger key keeps it single.
     if (attempt.passed && quiz.createdBy !== me.id) await award(ctx.storage, passAward(quiz, me.id, attempt.score ?? 0, new Date(Date.parse(attempt.submittedAt))))
@@ -205,8 +224,10 @@ export async function quizSubmit(ctx: Context, p: Payload<'quiz.submit'>): Promi
   })
   if (!submitted) throw new AppError('CONFLICT', '您已经交过卷了，每次测试只能答一次')
   if (earns) await award(ctx.storage, passAward(quiz, me.id, result.score, now))
-  // This submission earned the points, whether its award row was written here or by a retry of it.
-  const pointsAwarded = earns ? quiz.points : 0
+  // This submission earned the points, whether its award row was written here or by a retry of it;
+  // a retake after a pass earns nothing more (one award per test).
+  const passedBefore = (attempt.previous ?? []).some((a) => a.passed)
+  const pointsAwarded = earns && !passedBefore ? quiz.points : 0
   return { score: result.score, correct: result.correct, total: result.total, passed, pointsAwarded, review: result.review }
 }
 
@@ -214,12 +235,41 @@ export async function quizResults(ctx: Context, p: Payload<'quiz.results'>): Pro
   const me = requireMember(ctx)
   const quiz = await loadQuiz(ctx, me.branchId, p.quizId)
   const [members, attempts] = await Promise.all([branchMembers(ctx, me.branchId), ctx.storage.find('attempts', { quizId: quiz.id })])
-  const byMember = new Map(attempts.filter((a) => a.submittedAt).map((a) => [a.memberId, a]))
+  const byMember = new Map(attempts.filter((a) => a.submittedAt || a.previous?.length).map((a) => [a.memberId, a]))
   return {
     quiz: view(quiz),
-    taken: members
-      .filter((m) => byMember.has(m.id))
-      .map((m) => ({ memberId: m.id, name: m.name, score: byMember.get(m.id)!.score, passed: byMember.get(m.id)!.passed })),
+    taken: members.filter((m) => byMember.has(m.id)).map((m) => ({ memberId: m.id, name: m.name, ...bestOf(byMember.get(m.id)!) })),
     notTaken: members.filter((m) => !byMember.has(m.id)).map((m) => ({ memberId: m.id, name: m.name })),
   }
+}
+
+/** A member's best submitted attempt (a pass before a higher fail), how many were submitted, and whether a retake is open. */
+function bestOf(a: QuizAttempt) {
+  const submitted = [...(a.previous ?? []), ...(a.submittedAt ? [{ score: a.score ?? 0, passed: Boolean(a.passed) }] : [])]
+  const best = submitted.reduce<{ score: number; passed: boolean } | null>(
+    (b, x) => (!b || (x.passed && !b.passed) || (x.passed === b.passed && x.score > b.score) ? x : b),
+    null,
+  )
+  return { score: best?.score ?? null, passed: best?.passed ?? null, attempts: submitted.length, retakeAllowed: !a.submittedAt }
+}
+
+export async function quizAllowRetake(ctx: Context, p: Payload<'quiz.allowRetake'>): Promise<Result<'quiz.allowRetake'>> {
+  const me = requireMember(ctx)
+  // A retake is a second chance at points: never granted by the person who would take it.
+  if (p.memberId === me.id) throw new AppError('FORBIDDEN', '不能允许自己重考，请由其他支委操作')
+  const quiz = await loadQuiz(ctx, me.branchId, p.quizId)
+  const now = ctx.clock.now()
+  if (now.getTime() > Date.parse(quiz.closesAt)) throw new AppError('CONFLICT', '测试已经结束，不能再重考')
+  const attempt = await ctx.storage.get('attempts', attemptId(quiz.id, p.memberId))
+  if (!attempt || attempt.branchId !== me.branchId) throw new AppError('NOT_FOUND', '这位党员还没有参加这次测试')
+  if (attempt.retakeReady || !attempt.submittedAt) return { memberId: p.memberId, retakeAllowed: true }
+  const previous = [
+    ...(attempt.previous ?? []),
+    { startedAt: attempt.startedAt, submittedAt: attempt.submittedAt, score: attempt.score ?? 0, passed: Boolean(attempt.passed), allowedBy: me.id, allowedAt: toShanghaiIso(now), reason: p.reason },
+  ]
+  // Compare-and-set on the submission being set aside: two secretaries at once set it aside once.
+  await ctx.storage.updateWhere('attempts', attempt.id, { submittedAt: attempt.submittedAt }, {
+    set: { previous, retakeReady: true, submittedAt: null, answers: null, correct: 0, score: null, passed: null },
+  })
+  return { memberId: p.memberId, retakeAllowed: true }
 }

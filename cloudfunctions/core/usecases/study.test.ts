@@ -131,6 +131,7 @@ describe('the ledger', () => {
         { id: 'c', kind: 'meeting', points: 1, studyHours: 0.5, reason: '通过测试：四月测试（80 分）', at: '2026-04-10T15:00:00+08:00' },
         { id: 'b', kind: 'meeting', points: 1, studyHours: 0.5, reason: '参加党课', at: '2026-03-01T09:00:00+08:00' },
       ],
+      next: null,
     })
     expect((await app.as(DEMO.member(1)).ok('points.history', { year: 2025 })).rows.map((r) => r.id)).toEqual(['old'])
   })
@@ -213,6 +214,7 @@ describe('when the branch reviews self-study', () => {
     expect((await app.as(DEMO.member(1)).ok('points.mine', {})).total).toBe(0)
     expect(await app.as(DEMO.committee).ok('study.pending', {})).toEqual({
       studies: [expect.objectContaining({ id: studyId, memberId: 'demo-member-01', name: '陈志强', minutes: 120, state: 'pending' })],
+      next: null,
     })
   })
 
@@ -225,7 +227,7 @@ describe('when the branch reviews self-study', () => {
       expect.objectContaining({ memberId: 'demo-member-01', kind: 'self_study', points: 4, studyTenths: 20, sourceId: `study:${studyId}`, by: 'demo-committee' }),
     ])
     expect(await app.as(DEMO.member(1)).ok('points.mine', {})).toMatchObject({ total: 4, studyHours: 2 })
-    expect(await app.as(DEMO.committee).ok('study.pending', {})).toEqual({ studies: [] })
+    expect(await app.as(DEMO.committee).ok('study.pending', {})).toEqual({ studies: [], next: null })
   })
 
   it('the secretary refuses it: no row, and it cannot be approved afterwards', async () => {
@@ -235,7 +237,7 @@ describe('when the branch reviews self-study', () => {
     expect(await review(true)).toEqual(failure('CONFLICT'))
     expect(await app.storage.get('studies', studyId)).toMatchObject({ state: 'refused', reviewedBy: 'demo-secretary' })
     expect(await ledgerOf(app)).toEqual([])
-    expect(await app.as(DEMO.committee).ok('study.pending', {})).toEqual({ studies: [] })
+    expect(await app.as(DEMO.committee).ok('study.pending', {})).toEqual({ studies: [], next: null })
   })
 
   it('an approved record cannot be refused afterwards', async () => {

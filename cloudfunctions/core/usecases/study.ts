@@ -14,7 +14,9 @@ import { ledgerKeys, studyId, xuexiId } from '../records/ids'
 import { award, ledgerRow, recordWithAward } from '../records/ledger'
 import { upsert } from '../records/record-once'
 import { branchSettings, changeBranch } from '../records/settings'
+import { PAGES } from '../actions/define'
 import { branchMembers } from './meeting-support'
+import { pageOf, pageQuery, PHOTO_PAGE_CHARS } from './paging'
 
 const XUEXI_WEEKS_SHOWN = 8
 /** How many weeks back a 学习强国 report may still be made. */
@@ -47,10 +49,13 @@ function studyAward(study: Study, by: string) {
 export async function pointsHistory(ctx: Context, p: Payload<'points.history'>): Promise<Result<'points.history'>> {
   const me = requireMember(ctx)
   const year = p.year ?? inShanghai(ctx.clock.now()).year()
-  const rows = await ctx.storage.find('ledger', { memberId: me.id, year }, { orderBy: [['at', 'desc']] })
+  const rule = { limit: PAGES.ledger }
+  const found = await ctx.storage.find('ledger', { memberId: me.id, year }, pageQuery(p, rule, [['at', 'desc'], ['id', 'desc']]))
+  const { items, next } = pageOf(found, p, rule)
   return {
     year,
-    rows: rows.map((r) => ({ id: r.id, kind: r.kind, points: r.points, studyHours: r.studyTenths / 10, reason: r.reason, at: r.at })),
+    rows: items.map((r) => ({ id: r.id, kind: r.kind, points: r.points, studyHours: r.studyTenths / 10, reason: r.reason, at: r.at })),
+    next,
   }
 }
 
@@ -62,10 +67,16 @@ export async function studyLog(ctx: Context, p: Payload<'study.log'>): Promise<R
   if (studiedOn > today) throw invalidInput('studiedOn', '学习日期不能晚于今天')
   if (studiedOn < addDays(today, -LIMITS.study.backDays)) throw invalidInput('studiedOn', `只能补记最近 ${LIMITS.study.backDays} 天的自学`)
   const id = studyId(me.id, p.requestId, now)
-  const [{ settings }, sameDay] = await Promise.all([
+  const year = studiedOn.slice(0, 4)
+  const [{ settings }, sameDay, photos] = await Promise.all([
     loadSettings(ctx, me.branchId),
     ctx.storage.find('studies', { memberId: me.id, studiedOn, state: { $ne: 'refused' } }),
+    p.photo ? ctx.storage.count('studies', { memberId: me.id, photo: { $ne: null }, studiedOn: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } }) : 0,
   ])
+  const resent = sameDay.some((s) => s.id === id)
+  if (!resent && photos >= LIMITS.studyPhotosPerYear) {
+    throw invalidInput('photo', `${year} 年的自学记录已附 ${photos} 张照片，每年最多 ${LIMITS.studyPhotosPerYear} 张；这条请不附照片`)
+  }
   // A day has so many hours: more would be a record nobody could believe. A resent form is not counted twice.
   const logged = sameDay.filter((s) => s.id !== id).reduce((sum, s) => sum + s.minutes, 0)
   const max = LIMITS.study.dayMinutesMax
@@ -96,22 +107,26 @@ export async function studyLog(ctx: Context, p: Payload<'study.log'>): Promise<R
 export async function studyMine(ctx: Context, p: Payload<'study.mine'>): Promise<Result<'study.mine'>> {
   const me = requireMember(ctx)
   const year = p.year ?? inShanghai(ctx.clock.now()).year()
-  const studies = await ctx.storage.find(
+  const rule = { limit: PAGES.studies, maxChars: PHOTO_PAGE_CHARS }
+  const found = await ctx.storage.find(
     'studies',
     { memberId: me.id, studiedOn: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } },
-    { orderBy: [['studiedOn', 'desc'], ['createdAt', 'desc']] },
+    pageQuery(p, rule, [['studiedOn', 'desc'], ['createdAt', 'desc'], ['id', 'desc']]),
   )
-  return { studies }
+  const { items, next } = pageOf(found, p, rule)
+  return { studies: items, next }
 }
 
-export async function studyPending(ctx: Context): Promise<Result<'study.pending'>> {
+export async function studyPending(ctx: Context, p: Payload<'study.pending'>): Promise<Result<'study.pending'>> {
   const me = requireMember(ctx)
-  const [studies, members] = await Promise.all([
-    ctx.storage.find('studies', { branchId: me.branchId, state: 'pending' }, { orderBy: [['createdAt', 'asc']], limit: 200 }),
+  const rule = { limit: PAGES.pending, maxChars: PHOTO_PAGE_CHARS }
+  const [found, members] = await Promise.all([
+    ctx.storage.find('studies', { branchId: me.branchId, state: 'pending' }, pageQuery(p, rule, [['createdAt', 'asc'], ['id', 'asc']])),
     branchMembers(ctx, me.branchId),
   ])
   const names = new Map(members.map((m) => [m.id, m.name]))
-  return { studies: studies.map((s) => ({ ...s, name: names.get(s.memberId) ?? '' })) }
+  const { items, next } = pageOf(found, p, rule)
+  return { studies: items.map((s) => ({ ...s, name: names.get(s.memberId) ?? '' })), next }
 }
 
 export async function studyReview(ctx: Context, p: Payload<'study.review'>): Promise<Result<'study.review'>> {

@@ -5,6 +5,7 @@ import { useQuestionForm } from './use-question-form'
 import { pickSpreadsheet, SpreadsheetFileError } from '../../services/spreadsheet-file'
 import { useQuestionImport } from './use-question-import'
 import { useQuizForm, validateQuiz, type QuizForm } from './use-quiz-form'
+import { useRetake } from './use-retake'
 
 jest.mock('../../services/spreadsheet-file', () => ({ ...jest.requireActual('../../services/spreadsheet-file'), pickSpreadsheet: jest.fn() }))
 const picked = jest.mocked(pickSpreadsheet)
@@ -116,5 +117,21 @@ describe('新建测试 (useQuizForm)', () => {
       timeLimitMin: 20,
       passScore: 60,
     })
+  })
+})
+
+describe('允许重考 (useRetake)', () => {
+  const taker = { memberId: 'demo-member-01', name: '陈志强', score: 40, passed: false, attempts: 1, retakeAllowed: false }
+
+  it('sends the member, the test and the reason, closes the dialog and reloads the results', async () => {
+    const server = fakeServer({ 'quiz.allowRetake': { memberId: 'demo-member-01', retakeAllowed: true } })
+    const reload = jest.fn()
+    const { result } = renderHook(() => useRetake('quiz-1', reload))
+    act(() => result.current.setRetakeFor(taker))
+    expect(result.current.retakeFor).toEqual(taker)
+    await press(() => result.current.retakeConfirmed('答题时网络中断'))
+    expect(server.payloadOf('quiz.allowRetake')).toEqual({ quizId: 'quiz-1', memberId: 'demo-member-01', reason: '答题时网络中断' })
+    expect(result.current.retakeFor).toBeNull()
+    expect(reload).toHaveBeenCalledTimes(1)
   })
 })

@@ -1,25 +1,40 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { MyQuiz, QuizView } from '../../../types/views'
+import { ReasonDialog } from '../../components/ReasonDialog'
 import { StateView } from '../../components/StateView'
+import { Button } from '../../components/ui'
 import { quizPhase } from '../../display/quiz-view'
 import { periodZh } from '../../display/study-display'
 import { Names } from '../../features/study/views'
 import { useRemote } from '../../hooks/use-remote'
 import { call, type Result } from '../../services/call'
 import { now } from '../../services/clock'
+import { useMember } from '../../stores/use-session-store'
+import { useRetake } from './use-retake'
 
 export type ListedQuiz = QuizView & { my: MyQuiz }
 type Taker = Result<'quiz.results'>['taken'][number]
 
 const PHASE_WORDS = { upcoming: '未开始', open: '进行中', closed: '已结束' } as const
 
-function TakerRow({ p }: { p: Taker }) {
+/** One member's best attempt; for the secretary while the test is open, 允许重考 (or that it is allowed). */
+function TakerRow({ p, onRetake }: { p: Taker; onRetake: (() => void) | null }) {
   return (
-    <View className='qa__row'>
-      <Text className='qa__row-name'>{p.name}</Text>
+    <View className='qa__row' data-member={p.memberId}>
+      <View className='qa__row-name'>
+        <Text>{p.name}</Text>
+        {p.attempts > 1 ? <Text className='qa__attempts'>共 {p.attempts} 次</Text> : null}
+      </View>
       <Text className='qa__row-score'>{p.score === null ? '答题中' : `${p.score} 分`}</Text>
       {p.passed === null ? null : <Text className={p.passed ? 'qa__passed qa__passed--yes' : 'qa__passed'}>{p.passed ? '通过' : '未通过'}</Text>}
+      {p.retakeAllowed ? (
+        <Text className='qa__retake-note'>已允许重考</Text>
+      ) : onRetake ? (
+        <Button fill='outline' className='qa__retake' onClick={onRetake}>
+          允许重考
+        </Button>
+      ) : null}
     </View>
   )
 }
@@ -34,9 +49,11 @@ function NotTaken({ names }: { names: Result<'quiz.results'>['notTaken'] }) {
   )
 }
 
-/** Who has taken a test and who has not, loaded when its card is opened. */
-function QuizResults({ quizId }: { quizId: string }) {
+/** Who has taken a test and who has not, loaded when its card is opened; `mayRetake`: the secretary, while it is open. */
+function QuizResults({ quizId, mayRetake }: { quizId: string; mayRetake: boolean }) {
   const results = useRemote(() => call('quiz.results', { quizId }), [quizId])
+  const { retakeFor, setRetakeFor, retakeConfirmed } = useRetake(quizId, results.reload)
+  const me = useMember()
   const data = results.data
   return (
     <StateView remote={results} rows={3}>
@@ -55,10 +72,19 @@ function QuizResults({ quizId }: { quizId: string }) {
             <View>
               <Text className='qa__sub'>已参加</Text>
               {data.taken.map((p) => (
-                <TakerRow key={p.memberId} p={p} />
+                <TakerRow key={p.memberId} p={p} onRetake={mayRetake && p.memberId !== me?.id ? () => setRetakeFor(p) : null} />
               ))}
             </View>
           ) : null}
+          <ReasonDialog
+            visible={retakeFor !== null}
+            title={retakeFor ? `允许${retakeFor.name}重考` : '允许重考'}
+            hint='重考前的成绩会保留备查；多次通过只记一次积分。'
+            placeholder='请写明原因，例如：答题时网络中断'
+            confirmText='允许重考'
+            onConfirm={retakeConfirmed}
+            onClose={() => setRetakeFor(null)}
+          />
         </View>
       ) : null}
     </StateView>
@@ -68,6 +94,7 @@ function QuizResults({ quizId }: { quizId: string }) {
 export function QuizCard({ quiz }: { quiz: ListedQuiz }) {
   const [expanded, setExpanded] = useState(false)
   const phase = quizPhase(quiz, now())
+  const isSecretary = Boolean(useMember()?.roles.includes('secretary'))
   const toggle = () => setExpanded(!expanded)
   return (
     <View className='card qa__quiz' data-quiz={quiz.id}>
@@ -84,7 +111,7 @@ export function QuizCard({ quiz }: { quiz: ListedQuiz }) {
       <View className='qa__toggle' role='button' onClick={toggle}>
         {expanded ? '收起' : '查看参加情况'}
       </View>
-      {expanded ? <QuizResults quizId={quiz.id} /> : null}
+      {expanded ? <QuizResults quizId={quiz.id} mayRetake={isSecretary && phase === 'open'} /> : null}
     </View>
   )
 }
