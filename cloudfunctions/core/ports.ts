@@ -173,6 +173,32 @@ export interface Links {
   appUrl: string
 }
 
+/** A stored file as `Files.get` answers it. */
+export interface StoredFile {
+  bytes: Uint8Array
+  contentType: string
+  name: string
+}
+
+/** A link that opens a stored file without a session, until `expiresAt` (ISO with offset). */
+export interface FileLink {
+  url: string
+  expiresAt: string
+}
+
+/**
+ * Files kept for the record (minutes' photos, exports): the data directory locally, cloud storage
+ * in CloudBase. A file id is what a document stores; links are made when someone opens the file.
+ */
+export interface Files {
+  /** Stores the bytes; `name` is what a download is called (it may be Chinese). */
+  put(bytes: Uint8Array, contentType: string, name: string): Promise<string>
+  /** An absolute, unguessable link to the file that stops working after `ttlSec` seconds. */
+  url(fileId: string, ttlSec: number): Promise<FileLink>
+  /** The file's bytes (to embed a photo in a document), or null when there is no such file. */
+  get(fileId: string): Promise<StoredFile | null>
+}
+
 /** Everything a use case may touch. */
 export interface Ports {
   storage: Storage
@@ -181,4 +207,5 @@ export interface Ports {
   sender: MessageSender
   log: Logger
   links?: Links
+  files: Files
 }
