@@ -42,6 +42,12 @@ function fromEjson(text: unknown): unknown {
 const listed = (doc: Record<string, unknown>) =>
   JSON.stringify(doc, (_key, value) => (Number.isInteger(value) ? { $numberInt: String(value) } : value))
 
+/** An aggregate request's stages as `{ match, group, … }`, each stage's value parsed. */
+function fromStages(body: Record<string, unknown>): Record<string, unknown> {
+  const stages = body.stages as Array<{ stageKey: string; stageValue: string }>
+  return Object.fromEntries(stages.map((s) => [s.stageKey.replace(/^\$/, ''), fromEjson(s.stageValue)]))
+}
+
 const ok = (data: unknown): Answer => ({ body: { requestId: 'req-test', data } })
 const list = (docs: Array<Record<string, unknown>>) => ok({ list: docs.map(listed), limit: docs.length, offset: 0 })
 
@@ -216,6 +222,26 @@ describe('CloudbaseStorage on the wire (queries sent only, not CloudBase behavio
     await expect(storage.count('members', { branchId: 'b1', active: true })).resolves.toBe(7)
     expect(recorded[0].body).toMatchObject({ action: 'database.calculateDocument', collectionName: 'members', queryType: 'WHERE' })
     expect(fromEjson(recorded[0].body.query)).toEqual({ branchId: 'b1', active: true })
+  })
+
+  it('tallies with one aggregate pipeline a page: match, group by the fields, sort, skip, limit', async () => {
+    const groups = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => JSON.stringify({ _id: { k0: `m${from + i}` }, count: 2, sum: from + i }))
+    respond = (body) => ok({ list: fromStages(body).skip === 0 ? groups(0, PAGE_SIZE) : groups(PAGE_SIZE, 3) })
+    const before = storage.roundTrips
+    const out = await storage.tally('ledger', { branchId: 'b1', year: { $gte: 2026 } }, ['memberId'], 'points')
+    expect(storage.roundTrips - before).toBe(2)
+    expect(out).toHaveLength(PAGE_SIZE + 3)
+    expect(out[PAGE_SIZE + 2]).toEqual({ key: { memberId: `m${PAGE_SIZE + 2}` }, count: 2, sum: PAGE_SIZE + 2 })
+    expect(recorded[0].body).toMatchObject({ action: 'database.aggregateDocuments', collectionName: 'ledger' })
+    expect(fromStages(recorded[0].body)).toEqual({
+      match: { branchId: 'b1', year: { $gte: 2026 } },
+      group: { _id: { k0: '$memberId' }, count: { $sum: 1 }, sum: { $sum: '$points' } },
+      sort: { _id: 1 },
+      skip: 0,
+      limit: PAGE_SIZE,
+    })
+    expect(fromStages(recorded[1].body).skip).toBe(PAGE_SIZE)
   })
 
   it('inserts with add, the id becoming _id', async () => {

@@ -207,6 +207,32 @@ export function storageContract(name: string, open: () => Promise<Storage>): voi
       })
     })
 
+    describe('tally', () => {
+      it('counts and sums by the given fields, in one round trip, beyond 100', async () => {
+        for (let i = 0; i < 150; i++) await storage.insert('ledger', row(i))
+        const before = storage.roundTrips
+        const groups = await storage.tally('ledger', { year: { $gte: 2022 } }, ['memberId', 'year'], 'points')
+        expect(storage.roundTrips - before).toBe(1)
+        const wanted = new Map<string, { count: number; sum: number }>()
+        for (const i of range(0, 150).filter((n) => 2020 + (n % 5) >= 2022)) {
+          const key = `m-${i % 3}|${2020 + (i % 5)}`
+          const g = wanted.get(key) ?? { count: 0, sum: 0 }
+          wanted.set(key, { count: g.count + 1, sum: g.sum + (i % 10) })
+        }
+        expect(new Map(groups.map((g) => [`${g.key.memberId}|${g.key.year}`, { count: g.count, sum: g.sum }]))).toEqual(wanted)
+      })
+
+      it('groups a missing field as null and sums nothing without a sum field', async () => {
+        await storage.insert('members', aMember('m-1').inGroup('g-1').build())
+        await storage.insert('members', aMember('m-2').build())
+        await storage.insert('members', aMember('m-3').build())
+        const groups = await storage.tally('members', {}, ['groupId'])
+        const byGroup = Object.fromEntries(groups.map((g) => [String(g.key.groupId), [g.count, g.sum]]))
+        expect(byGroup).toEqual({ 'g-1': [1, 0], null: [2, 0] })
+        expect(await storage.tally('ledger', {}, ['memberId'])).toEqual([])
+      })
+    })
+
     describe('insert', () => {
       it('refuses a second document with the same id, with DuplicateKeyError', async () => {
         await storage.insert('members', aMember('m-1').named('第一').build())

@@ -91,6 +91,13 @@ export interface Change<T> {
   unset?: Array<Exclude<keyof T, 'id' | 'branchId'> & string>
 }
 
+/** One group of a tally: the grouping fields' values, how many documents, and the sum of one field. */
+export interface Tally {
+  key: Record<string, Scalar>
+  count: number
+  sum: number
+}
+
 export interface Storage {
   get<C extends CollectionName>(collection: C, id: string): Promise<Collections[C] | null>
   find<C extends CollectionName>(
@@ -99,6 +106,17 @@ export interface Storage {
     options?: FindOptions<Collections[C]>,
   ): Promise<Array<Collections[C]>>
   count<C extends CollectionName>(collection: C, filter: Filter<Collections[C]>): Promise<number>
+  /**
+   * Counts the documents matching `filter` grouped by the `by` fields, and sums one numeric field
+   * (0 where it is missing): one request however many documents, for figures over a whole year.
+   * A field missing from a document groups as null.
+   */
+  tally<C extends CollectionName>(
+    collection: C,
+    filter: Filter<Collections[C]>,
+    by: Array<keyof Collections[C] & string>,
+    sum?: keyof Collections[C] & string,
+  ): Promise<Tally[]>
   /** Inserts a new document; throws DuplicateKeyError when its id or a unique key already exists. */
   insert<C extends CollectionName>(collection: C, doc: Collections[C]): Promise<void>
   /** Sets the given fields of one document; answers whether the document existed. */
@@ -173,6 +191,32 @@ export interface Links {
   appUrl: string
 }
 
+/** A stored file as `Files.get` answers it. */
+export interface StoredFile {
+  bytes: Uint8Array
+  contentType: string
+  name: string
+}
+
+/** A link that opens a stored file without a session, until `expiresAt` (ISO with offset). */
+export interface FileLink {
+  url: string
+  expiresAt: string
+}
+
+/**
+ * Files kept for the record (minutes' photos, exports): the data directory locally, cloud storage
+ * in CloudBase. A file id is what a document stores; links are made when someone opens the file.
+ */
+export interface Files {
+  /** Stores the bytes; `name` is what a download is called (it may be Chinese). */
+  put(bytes: Uint8Array, contentType: string, name: string): Promise<string>
+  /** An absolute, unguessable link to the file that stops working after `ttlSec` seconds. */
+  url(fileId: string, ttlSec: number): Promise<FileLink>
+  /** The file's bytes (to embed a photo in a document), or null when there is no such file. */
+  get(fileId: string): Promise<StoredFile | null>
+}
+
 /** Everything a use case may touch. */
 export interface Ports {
   storage: Storage
@@ -181,4 +225,5 @@ export interface Ports {
   sender: MessageSender
   log: Logger
   links?: Links
+  files: Files
 }

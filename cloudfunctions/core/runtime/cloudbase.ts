@@ -7,6 +7,7 @@ import { CloudbaseStorage } from '../adapters/cloudbase/storage'
 import { callerFromPlatform } from '../adapters/cloudbase/identity'
 import { EnvSecrets } from '../adapters/cloudbase/secrets'
 import { WxCloudSender } from '../adapters/cloudbase/sender'
+import { CloudbaseFiles } from '../adapters/cloudbase/files'
 import { jsonLogger } from '../log'
 import type { Caller, Clock, Ports } from '../ports'
 
@@ -29,6 +30,7 @@ export function cloudPorts(): Ports {
     sender: new WxCloudSender(),
     log: jsonLogger(),
     links: { appUrl: (process.env.ZHIBU_APP_URL ?? '').replace(/\/$/, '') },
+    files: new CloudbaseFiles(cloudbaseApp(), systemClock),
   }
   return ports
 }

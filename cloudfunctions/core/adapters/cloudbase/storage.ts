@@ -6,7 +6,7 @@
  */
 import type tcb from '@cloudbase/node-sdk'
 import { DuplicateKeyError } from '../../errors'
-import type { Change, CollectionName, Collections, FieldCondition, Filter, FindOptions, Storage } from '../../ports'
+import type { Change, CollectionName, Collections, FieldCondition, Filter, FindOptions, Storage, Tally } from '../../ports'
 
 export type CloudbaseDb = ReturnType<ReturnType<typeof tcb.init>['database']>
 type Command = CloudbaseDb['command']
@@ -142,6 +142,29 @@ export class CloudbaseStorage implements Storage {
     const coll = this.collection(collection)
     const res = await this.request(() => (where ? coll.where(where).count() : coll.count()))
     return Number((res as { total?: unknown }).total ?? 0)
+  }
+
+  async tally<C extends CollectionName>(collection: C, filter: Filter<Collections[C]>, by: string[], sum?: string): Promise<Tally[]> {
+    const $ = this.db.command.aggregate
+    const where = toWhere(this.db.command, filter)
+    const groupId = Object.fromEntries(by.map((f, i) => [`k${i}`, `$${fieldName(f)}`]))
+    const out: Tally[] = []
+    // The pipeline answers a page of groups at a time; sorted by key so that pages never overlap.
+    for (;;) {
+      let pipeline = this.collection(collection).aggregate()
+      if (where) pipeline = pipeline.match(where)
+      const page = pipeline
+        .group({ _id: groupId, count: $.sum(1), sum: $.sum(sum ? `$${fieldName(sum)}` : 0) })
+        .sort({ _id: 1 })
+        .skip(out.length)
+        .limit(PAGE_SIZE)
+      const res = await this.request(() => page.end())
+      const groups = ((res as { data?: unknown }).data ?? []) as Array<{ _id: Record<string, Tally['key'][string]>; count: number; sum: number }>
+      for (const g of groups) {
+        out.push({ key: Object.fromEntries(by.map((f, i) => [f, g._id?.[`k${i}`] ?? null])), count: Number(g.count), sum: Number(g.sum ?? 0) })
+      }
+      if (groups.length < PAGE_SIZE) return out
+    }
   }
 
   async insert<C extends CollectionName>(collection: C, doc: Collections[C]): Promise<void> {

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { mkdirSync } from 'node:fs'
 import { DuplicateKeyError } from '../../errors'
 import { INDEXES } from '../../indexes'
-import type { Change, CollectionName, Collections, Filter, FindOptions, Storage } from '../../ports'
+import type { Change, CollectionName, Collections, Filter, FindOptions, Storage, Tally } from '../../ports'
 
 type Doc = Record<string, unknown> & { _id: string }
 
@@ -88,6 +88,24 @@ export class NedbStorage implements Storage {
 
   async count<C extends CollectionName>(collection: C, filter: Filter<Collections[C]>): Promise<number> {
     return this.store(collection).countAsync(toQuery(filter))
+  }
+
+  async tally<C extends CollectionName>(collection: C, filter: Filter<Collections[C]>, by: string[], sum?: string): Promise<Tally[]> {
+    // NeDB has no aggregation: one read of the matching documents (only the fields needed),
+    // grouped here, is what CloudBase's pipeline does on its side.
+    const fields = Object.fromEntries([...by, ...(sum ? [sum] : [])].map((f) => [f === 'id' ? '_id' : f, 1]))
+    const docs = await this.store(collection).findAsync(toQuery(filter), fields)
+    const groups = new Map<string, Tally>()
+    for (const doc of docs) {
+      const key = Object.fromEntries(by.map((f) => [f, (doc[f === 'id' ? '_id' : f] ?? null) as Tally['key'][string]]))
+      const id = JSON.stringify(by.map((f) => key[f]))
+      const group = groups.get(id) ?? { key, count: 0, sum: 0 }
+      group.count += 1
+      const value = sum ? doc[sum] : undefined
+      if (typeof value === 'number') group.sum += value
+      groups.set(id, group)
+    }
+    return [...groups.values()]
   }
 
   async insert<C extends CollectionName>(collection: C, doc: Collections[C]): Promise<void> {
