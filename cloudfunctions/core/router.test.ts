@@ -125,6 +125,10 @@ const VALID_PAYLOAD: Record<ActionName, unknown> = {
   'makeup.overview': {},
   'branch.settings': {},
   'branch.updateSettings': { rankingsEnabled: false },
+  'export.attendance': { meetingId: 'no-such-meeting' },
+  'export.meetings': { year: 2026 },
+  'export.dues': { year: 2026 },
+  'export.study': { year: 2026 },
 }
 
 /** Codes that mean the call got past the router to the use case (a domain answer, not a refusal). */

@@ -83,6 +83,10 @@ const EXPECTED: Record<ActionName, Who[]> = {
   'makeup.overview': LEADER,
   'branch.settings': MEMBER,
   'branch.updateSettings': SECRETARY,
+  'export.attendance': LEADER,
+  'export.meetings': LEADER,
+  'export.dues': LEADER,
+  'export.study': LEADER,
 }
 
 /** The same decision the router makes: an unbound user gets only what is open to anyone. */

@@ -28,6 +28,7 @@ import {
 import { noticeList, subscriptionMine, subscriptionOverview, subscriptionRecord } from './subscriptions'
 import { scheduleMonth } from './schedule'
 import { sessionMe } from './session'
+import { exportAttendance, exportDues, exportMeetings, exportStudy } from './exports'
 
 export type Handler<K extends ActionName> = (ctx: Context, payload: Payload<K>) => Promise<Result<K>>
 
@@ -96,4 +97,8 @@ export const HANDLERS: { [K in ActionName]: Handler<K> } = {
   'makeup.overview': makeupOverview,
   'branch.settings': branchSettingsGet,
   'branch.updateSettings': branchSettingsUpdate,
+  'export.attendance': exportAttendance,
+  'export.meetings': exportMeetings,
+  'export.dues': exportDues,
+  'export.study': exportStudy,
 }
