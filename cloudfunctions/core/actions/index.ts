@@ -13,6 +13,7 @@ import { quizActions } from './quiz'
 import { reminderActions } from './reminders'
 import { sessionActions } from './session'
 import { studyActions } from './study'
+import { recordActions } from './records'
 
 export const ACTIONS = {
   ...sessionActions,
@@ -23,6 +24,7 @@ export const ACTIONS = {
   ...duesActions,
   ...studyActions,
   ...quizActions,
+  ...recordActions,
 }
 
 type Actions = typeof ACTIONS

@@ -28,6 +28,9 @@ import {
 import { noticeList, subscriptionMine, subscriptionOverview, subscriptionRecord } from './subscriptions'
 import { scheduleMonth } from './schedule'
 import { sessionMe } from './session'
+import { minutesGet, minutesRead, minutesSave, photoUpload } from './minutes'
+import { checklistGet } from './checklist'
+import { makeupClear, warningsList } from './warnings'
 
 export type Handler<K extends ActionName> = (ctx: Context, payload: Payload<K>) => Promise<Result<K>>
 
@@ -96,4 +99,11 @@ export const HANDLERS: { [K in ActionName]: Handler<K> } = {
   'makeup.overview': makeupOverview,
   'branch.settings': branchSettingsGet,
   'branch.updateSettings': branchSettingsUpdate,
+  'minutes.save': minutesSave,
+  'minutes.get': minutesGet,
+  'minutes.read': minutesRead,
+  'photo.upload': photoUpload,
+  'checklist.get': checklistGet,
+  'warnings.list': warningsList,
+  'makeup.clear': makeupClear,
 }
