@@ -65,4 +65,10 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
   memberAudit: [{ fields: ['memberId', 'at'], unique: false }],
   meetingAudit: [{ fields: ['meetingId', 'at'], unique: false }],
   throttles: [],
+  // The id is the meeting's: one set of minutes per meeting.
+  minutes: [{ fields: ['branchId'], unique: false }],
+  minutesHistory: [{ fields: ['meetingId', 'version'], unique: true }],
+  // The id is `${meetingId}:${memberId}`: one clearance per 补学.
+  makeupClearances: [{ fields: ['branchId'], unique: false }],
+  uploads: [{ fields: ['memberId', 'at'], unique: false }],
 }

@@ -26,6 +26,10 @@ import type {
   MemberAudit,
   MeetingAudit,
   Throttle,
+  Minutes,
+  MinutesHistory,
+  MakeupClearance,
+  Upload,
 } from '../../types/models'
 
 /** Collection name → the plain object stored in it. Every document carries its branchId. */
@@ -54,6 +58,10 @@ export interface Collections {
   memberAudit: MemberAudit
   meetingAudit: MeetingAudit
   throttles: Throttle
+  minutes: Minutes
+  minutesHistory: MinutesHistory
+  makeupClearances: MakeupClearance
+  uploads: Upload
 }
 export type CollectionName = keyof Collections
 

@@ -24,4 +24,7 @@ export const LIMITS = {
   rosterFile: 800_000,
   /** A question spreadsheet saved as CSV, in characters. */
   questionCsv: 500_000,
+  /** 会议记录: 议题 (each, and how many), 内容摘要, 决议, photos (how many; bytes each after shrinking; a person's a year). */
+  minutes: { topic: 100, topicsMax: 20, summary: 5000, decisions: 2000, photosMax: 9 },
+  photo: { bytesMax: 300 * 1024, perYearMax: 600 },
 } as const

@@ -1,6 +1,6 @@
 /** Exports (CONTRACT §6): each answers a link to a file that opens without a session until expiresAt. */
 import { z } from 'zod'
-import { declare, id, LEADERSHIP, returns, year } from './define'
+import { declare, id, LEADERSHIP, ORGANISERS, returns, year } from './define'
 
 /** An exported file: what to call it and where to download it. */
 export interface ExportLink {
@@ -21,4 +21,9 @@ export const exportActions = declare({
   'export.dues': { who: LEADERSHIP, input: oneYear, result: returns<ExportLink>() },
   /** The year's 学时统计: points and 学时 per member. */
   'export.study': { who: LEADERSHIP, input: oneYear, result: returns<ExportLink>() },
+  /**
+   * The 会议记录 of one meeting that has started, as .docx with its photos: for the meeting's
+   * organisers (a 党小组长: their group's meetings), like the minutes themselves.
+   */
+  'export.minutes': { who: ORGANISERS, input: oneMeeting, result: returns<ExportLink>() },
 })

@@ -13,6 +13,7 @@ import { quizActions } from './quiz'
 import { reminderActions } from './reminders'
 import { sessionActions } from './session'
 import { studyActions } from './study'
+import { recordActions } from './records'
 import { exportActions } from './exports'
 
 export const ACTIONS = {
@@ -24,6 +25,7 @@ export const ACTIONS = {
   ...duesActions,
   ...studyActions,
   ...quizActions,
+  ...recordActions,
   ...exportActions,
 }
 

@@ -5,7 +5,7 @@
 import readXlsxFile from 'read-excel-file/node'
 import { strFromU8, unzipSync } from 'fflate'
 import { pictureOf, writeDocument } from './document'
-import { attendanceTable, duesTable, meetingsTable, minutesBlocks, studyTable, type AttendanceLine, type MeetingFacts } from './sheets'
+import { attendanceTable, duesTable, meetingsTable, minutesBlocks, studyTable, type AttendanceLine, type MeetingFacts, type MinutesAttendance, type MinutesInput } from './sheets'
 import { displayWidth, writeWorkbook } from './workbook'
 
 const HEAD = { branchName: '示例党支部', madeOn: '2026-05-21' }
@@ -132,16 +132,30 @@ const PNG = Uint8Array.from(
 
 describe('the 会议记录 .docx', () => {
   const minutes = { host: '王建华', recorder: '李明', topics: ['传达全会精神', '讨论 & 表决<预备党员>转正'], summary: '书记传达了全会精神。\n大家交流发言。', decisions: '同意按期转正' }
+  const attendance: MinutesAttendance = {
+    expected: 5,
+    present: 1,
+    late: 1,
+    makeup: 1,
+    leave: 1,
+    absent: 1,
+    absentees: [
+      { name: '杨伟', status: 'leave', reason: '=HYPERLINK("http://x","出差")' },
+      { name: '黄丽娟', status: 'absent' },
+    ],
+  }
+  const input = (over: Partial<MinutesInput> = {}): MinutesInput => ({ meeting: MEETING, attendance, quorum: null, minutes, photos: [], photosLeftOut: 0, ...over })
+
+  const text = (xml: string) => [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|')
 
   function unzip(bytes: Uint8Array) {
     const files = unzipSync(bytes)
     const xml = strFromU8(files['word/document.xml'])
-    const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|')
-    return { files, xml, text }
+    return { files, xml, text: text(xml) }
   }
 
   it('holds title, time, place, host, recorder, attendance from the records, topics, content and decisions', () => {
-    const { files, text } = unzip(writeDocument(minutesBlocks(HEAD, MEETING, LINES, minutes, [])))
+    const { files, text } = unzip(writeDocument(minutesBlocks(HEAD, input({ quorum: { fullExpected: 4, fullPresent: 3, met: true } }))))
     expect(Object.keys(files)).toEqual(['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'word/styles.xml', 'word/_rels/document.xml.rels'])
     expect(text).toContain('示例党支部 会议记录')
     for (const [label, value] of [
@@ -152,6 +166,7 @@ describe('the 会议记录 .docx', () => {
       ['记录人', '李明'],
       ['应到人数', '5 人'],
       ['实到人数', '3 人（其中迟到 1 人，补签 1 人）'],
+      ['正式党员到会', '应到 4 人，实到 3 人，超过半数，可以表决'],
       ['缺席及原因', '杨伟（请假：=HYPERLINK(&quot;http://x&quot;,&quot;出差&quot;)）；黄丽娟（缺席）'],
       ['议题', '1. 传达全会精神|2. 讨论 &amp; 表决&lt;预备党员&gt;转正'],
       ['内容摘要', '书记传达了全会精神。|大家交流发言。'],
@@ -164,17 +179,18 @@ describe('the 会议记录 .docx', () => {
   it('embeds the photos, each referenced from the text', () => {
     const picture = pictureOf(PNG)
     expect(picture).toMatchObject({ type: 'png', width: 2, height: 1 })
-    const { files, xml } = unzip(writeDocument(minutesBlocks(HEAD, MEETING, LINES, minutes, [picture!, picture!])))
+    const { files, xml } = unzip(writeDocument(minutesBlocks(HEAD, input({ photos: [picture!, picture!], photosLeftOut: 1 }))))
     expect(files['word/media/image1.png']).toEqual(PNG)
     expect(files['word/media/image2.png']).toEqual(PNG)
     expect(strFromU8(files['word/_rels/document.xml.rels'])).toContain('Id="rIdImage2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image2.png"')
     expect(xml.match(/<a:blip r:embed="rIdImage\d"\/>/g)).toHaveLength(2)
+    expect(text(xml)).toContain('另有 1 张照片的格式无法放入文档')
     // Scaled to the text width, keeping the 2:1 shape.
     expect(xml).toContain('<wp:extent cx="5731510" cy="2865755"/>')
   })
 
   it('without minutes yet still lists the attendance', () => {
-    const { text } = unzip(writeDocument(minutesBlocks(HEAD, MEETING, LINES, null, [])))
+    const { text } = unzip(writeDocument(minutesBlocks(HEAD, input({ minutes: null }))))
     expect(text).toContain('应到人数|5 人')
     expect(text).toContain('主持人||记录人|')
   })

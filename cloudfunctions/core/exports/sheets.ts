@@ -209,16 +209,47 @@ export interface MinutesText {
   decisions: string
 }
 
-/** `黄丽娟（请假：出差在外地）；吴敏（缺席）`. */
-export function absenteesText(lines: AttendanceLine[]): string {
-  const missing = lines.filter((l) => l.status === 'leave' || l.status === 'absent')
-  if (!missing.length) return '无'
-  return missing.map((l) => `${l.name}（${EXPORT_STATUS[l.status]}${l.status === 'leave' && l.note ? `：${l.note}` : ''}）`).join('；')
+/** minutes.get's attendance: the counts and who was away, with the reason of a leave. */
+export interface MinutesAttendance {
+  expected: number
+  present: number
+  late: number
+  makeup: number
+  leave: number
+  absent: number
+  absentees: Array<{ name: string; status: 'leave' | 'absent'; reason?: string }>
 }
 
-export function minutesBlocks(head: Letterhead, meeting: MeetingFacts, lines: AttendanceLine[], minutes: MinutesText | null, photos: Picture[]): Block[] {
-  const t = tally(lines)
+/** 正式党员 expected and present at a 支部党员大会. */
+export interface QuorumFacts {
+  fullExpected: number
+  fullPresent: number
+  met: boolean
+}
+
+/** `黄丽娟（请假：出差在外地）；吴敏（缺席）`. */
+export function absenteesText(absentees: MinutesAttendance['absentees']): string {
+  if (!absentees.length) return '无'
+  return absentees.map((a) => `${a.name}（${EXPORT_STATUS[a.status]}${a.reason ? `：${a.reason}` : ''}）`).join('；')
+}
+
+export interface MinutesInput {
+  meeting: MeetingFacts
+  attendance: MinutesAttendance
+  quorum: QuorumFacts | null
+  minutes: MinutesText | null
+  photos: Picture[]
+  /** Photos that could not be placed (a format Word does not show). */
+  photosLeftOut: number
+}
+
+export function minutesBlocks(head: Letterhead, input: MinutesInput): Block[] {
+  const { meeting, attendance: a, quorum, minutes, photos, photosLeftOut } = input
+  const attended = a.present + a.late + a.makeup
   const topics = minutes?.topics.length ? minutes.topics.map((topic, i) => `${i + 1}. ${topic}`).join('\n') : ''
+  const quorumRow: Array<[string, string]> = quorum
+    ? [['正式党员到会', `应到 ${quorum.fullExpected} 人，实到 ${quorum.fullPresent} 人，${quorum.met ? '超过半数，可以表决' : '未超过半数，不能进行表决'}`]]
+    : []
   return [
     { kind: 'title', text: `${head.branchName} 会议记录` },
     {
@@ -230,15 +261,17 @@ export function minutesBlocks(head: Letterhead, meeting: MeetingFacts, lines: At
         ['地点', meeting.location ?? ''],
         ['主持人', minutes?.host ?? ''],
         ['记录人', minutes?.recorder ?? ''],
-        ['应到人数', `${t.expected} 人`],
-        ['实到人数', `${t.attended} 人${t.late || t.makeup ? `（其中迟到 ${t.late} 人，补签 ${t.makeup} 人）` : ''}`],
-        ['缺席及原因', absenteesText(lines)],
+        ['应到人数', `${a.expected} 人`],
+        ['实到人数', `${attended} 人${a.late || a.makeup ? `（其中迟到 ${a.late} 人，补签 ${a.makeup} 人）` : ''}`],
+        ...quorumRow,
+        ['缺席及原因', absenteesText(a.absentees)],
         ['议题', topics],
         ['内容摘要', minutes?.summary ?? ''],
         ['决议', minutes?.decisions ?? ''],
       ],
     },
     ...(photos.length ? [{ kind: 'paragraph' as const, text: '会议照片', bold: true }, ...photos.map((image) => ({ kind: 'image' as const, image }))] : []),
+    ...(photosLeftOut ? [{ kind: 'paragraph' as const, text: `另有 ${photosLeftOut} 张照片的格式无法放入文档，请在小程序中查看。` }] : []),
     { kind: 'paragraph', text: `制表日期：${head.madeOn}` },
   ]
 }

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import readXlsxFile from 'read-excel-file/node'
+import { strFromU8, unzipSync } from 'fflate'
 import type { ActionName, Payload, Result } from '../actions'
 import { startLocalServer } from '../../../server/main'
 import { freePort } from '../../../e2e/server'
@@ -168,5 +169,47 @@ describe('export.study (学时统计)', () => {
     const lines = body(rows)
     expect(lines.slice(0, -1).map((r) => [r[1], r[2], r[3]])).toEqual(overview.members.map((m) => [m.name, m.points, m.studyHours]))
     expect(lines.at(-1)![0]).toBe('合计')
+  })
+})
+
+/** A 2×1 PNG, as photo.upload takes it. */
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4nGP4z8DAwMDAwAAAHgAB/6C2JwAAAABJRU5ErkJggg=='
+
+describe('export.minutes (会议记录 .docx)', () => {
+  it('holds the minutes as saved, the attendance minutes.get gives, and the photos', async () => {
+    const photo = await secretary().ok('photo.upload', { contentBase64: PNG, contentType: 'image/png' })
+    await secretary().ok('minutes.save', {
+      meetingId,
+      host: '王建华',
+      recorder: '李明',
+      topics: ['传达学习全会精神', '=讨论下季度工作'],
+      summary: '王建华同志传达了全会精神。\n与会党员逐一发言。',
+      decisions: '下季度开展两次主题党日。',
+      photos: [photo.fileId],
+    })
+    const link = await secretary().ok('export.minutes', { meetingId })
+    expect(link.fileName).toBe('示例党支部-会议记录-学习二十届三中全会精神-2026-05-20.docx')
+    const files = unzipSync(await download(link.url))
+    const xml = strFromU8(files['word/document.xml'])
+    const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|')
+    const { attendance, quorum } = await secretary().ok('minutes.get', { meetingId })
+    expect(text).toContain('主持人|王建华|记录人|李明')
+    expect(text).toContain(`应到人数|${attendance.expected} 人|实到人数|3 人（其中迟到 1 人，补签 1 人）`)
+    expect(text).toContain(`正式党员到会|应到 ${quorum!.fullExpected} 人，实到 ${quorum!.fullPresent} 人`)
+    expect(text).toContain(`刘秀英（请假：${INJECTION.replace(/"/g, '&quot;')}）；`)
+    expect(text.split('缺席及原因|')[1].split('|')[0].split('；')).toHaveLength(attendance.absentees.length)
+    expect(text).toContain('议题|1. 传达学习全会精神|2. =讨论下季度工作|内容摘要|王建华同志传达了全会精神。|与会党员逐一发言。|决议|下季度开展两次主题党日。')
+    expect(files['word/media/image1.png']).toEqual(Uint8Array.from(Buffer.from(PNG, 'base64')))
+  })
+
+  it('exists from the start of a meeting, for its organisers', async () => {
+    const { meeting } = await secretary().ok('meeting.create', { ...aMeeting('group').titled('第一党小组五月党小组会').startingAt('2026-05-28T19:00:00+08:00').forGroup(DEMO.group1).build() })
+    expect(await secretary().call('export.minutes', { meetingId: meeting.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    at('2026-05-28T19:05:00+08:00')
+    // Before anything is written: the attendance so far, the minutes' fields blank.
+    const link = await as(DEMO.leader1).ok('export.minutes', { meetingId: meeting.id })
+    expect(strFromU8(unzipSync(await download(link.url))['word/document.xml'])).toContain('第一党小组五月党小组会')
+    expect(await as(DEMO.leader1).call('export.minutes', { meetingId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    at('2026-05-21T09:00:00+08:00')
   })
 })

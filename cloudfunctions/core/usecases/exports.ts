@@ -14,9 +14,11 @@ import { requireMember, type Context } from '../context'
 import { AppError } from '../errors'
 import { branchSettings } from '../records/settings'
 import { writeWorkbook, type Table } from '../exports/workbook'
-import { attendanceTable, duesTable, meetingsTable, studyTable, tally, type AttendanceLine, type DuesLine, type Letterhead, type MeetingFacts, type MeetingLine } from '../exports/sheets'
+import { pictureOf, writeDocument, type Picture } from '../exports/document'
+import { attendanceTable, duesTable, meetingsTable, minutesBlocks, studyTable, tally, type AttendanceLine, type DuesLine, type Letterhead, type MeetingFacts, type MeetingLine } from '../exports/sheets'
 import { attendanceGet } from './attendance'
-import { groupNames, loadManagedMeeting, onRollAt } from './meeting-support'
+import { groupNames, loadManagedMeeting, onRollAt, toView } from './meeting-support'
+import { minutesGet } from './minutes'
 import { studyOverview } from './study'
 
 /** How long a download link works: long enough to forward it to a computer and open it there. */
@@ -150,9 +152,32 @@ export async function exportStudy(ctx: Context, p: Payload<'export.study'>): Pro
   return xlsx(ctx, studyTable(head, p.year, lines), [head.branchName, `${p.year}年学时统计`])
 }
 
-/** The meeting of a 会议记录: managed by the caller, and started (minutes exist only from then). */
-export async function startedMeeting(ctx: Context, meetingId: string): Promise<Meeting> {
-  const meeting = await loadManagedMeeting(ctx, requireMember(ctx), meetingId)
-  if (Date.parse(meeting.startAt) > ctx.clock.now().getTime()) throw new AppError('CONFLICT', '会议还没有开始，开始后才有会议记录')
-  return meeting
+/** A photo of the minutes as the document embeds it; null for one gone or in a format Word cannot show. */
+async function photoOf(ctx: Context, fileId: string): Promise<Picture | null> {
+  const file = await ctx.files.get(fileId)
+  return file ? pictureOf(file.bytes) : null
+}
+
+export async function exportMinutes(ctx: Context, p: Payload<'export.minutes'>): Promise<Result<'export.minutes'>> {
+  const me = requireMember(ctx)
+  const meeting = await loadManagedMeeting(ctx, me, p.meetingId)
+  if (meeting.status === 'cancelled') throw new AppError('CONFLICT', '会议已取消，没有会议记录')
+  if (Date.parse(meeting.startAt) > ctx.clock.now().getTime()) throw new AppError('CONFLICT', '会议开始后才有会议记录')
+  const [record, names, head] = await Promise.all([minutesGet(ctx, { meetingId: meeting.id }), groupNames(ctx, me.branchId), letterhead(ctx, me)])
+  const photoIds = record.minutes?.photos ?? []
+  // One at a time: nine phone photos at once would hold several MB in memory in a small function.
+  const photos: Picture[] = []
+  for (const id of photoIds) {
+    const photo = await photoOf(ctx, id)
+    if (photo) photos.push(photo)
+  }
+  const blocks = minutesBlocks(head, {
+    meeting: toView(meeting, names),
+    attendance: record.attendance,
+    quorum: record.quorum,
+    minutes: record.minutes,
+    photos,
+    photosLeftOut: photoIds.length - photos.length,
+  })
+  return deliver(ctx, writeDocument(blocks), DOCX_TYPE, fileNameOf([head.branchName, '会议记录', meeting.title, shanghaiDate(meeting.startAt)], 'docx'))
 }

@@ -28,7 +28,10 @@ import {
 import { noticeList, subscriptionMine, subscriptionOverview, subscriptionRecord } from './subscriptions'
 import { scheduleMonth } from './schedule'
 import { sessionMe } from './session'
-import { exportAttendance, exportDues, exportMeetings, exportStudy } from './exports'
+import { minutesGet, minutesRead, minutesSave, photoUpload } from './minutes'
+import { checklistGet } from './checklist'
+import { makeupClear, warningsList } from './warnings'
+import { exportAttendance, exportDues, exportMeetings, exportMinutes, exportStudy } from './exports'
 
 export type Handler<K extends ActionName> = (ctx: Context, payload: Payload<K>) => Promise<Result<K>>
 
@@ -97,8 +100,16 @@ export const HANDLERS: { [K in ActionName]: Handler<K> } = {
   'makeup.overview': makeupOverview,
   'branch.settings': branchSettingsGet,
   'branch.updateSettings': branchSettingsUpdate,
+  'minutes.save': minutesSave,
+  'minutes.get': minutesGet,
+  'minutes.read': minutesRead,
+  'photo.upload': photoUpload,
+  'checklist.get': checklistGet,
+  'warnings.list': warningsList,
+  'makeup.clear': makeupClear,
   'export.attendance': exportAttendance,
   'export.meetings': exportMeetings,
   'export.dues': exportDues,
   'export.study': exportStudy,
+  'export.minutes': exportMinutes,
 }
