@@ -29,6 +29,8 @@ export default defineAppConfig({
     { root: 'pages/ranking', pages: ['index'] },
     // The secretary's roster, groups, invite and import.
     { root: 'pages/roster', pages: ['index'] },
+    // 台账: the exports (考勤表, 会议记录, the year's sheets), for organisers.
+    { root: 'pages/ledger', pages: ['index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -85,6 +85,7 @@ const SUBPACKAGES = [
   { root: 'pages/study-admin', pages: ['index'] },
   { root: 'pages/ranking', pages: ['index'] },
   { root: 'pages/roster', pages: ['index'] },
+  { root: 'pages/ledger', pages: ['index'] },
 ]
 const SUB_PAGES = SUBPACKAGES.flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))
 const ALL_PAGES = [...PAGES, ...SUB_PAGES]
@@ -474,6 +475,7 @@ function me(): string[] {
     '党员',
     '所在支部示例党支部',
     '党小组第一党小组',
+    '台账考勤表、会议记录、年度台账',
     `${mine.year} 年出勤`,
     `${Math.round(mine.rate * 100)}%出勤率`,
     `${mine.held}应参加${mine.attended}出勤${mine.leave}请假${mine.absent}缺席`,
@@ -698,6 +700,7 @@ const CASES: Record<string, PageCase> = {
   'pages/join/index': { query: inviteQuery, as: NEWCOMER_OPENID, calls: ['session.me'], shows: joinForm },
   // session.me again: the list asks for the groups an import may have made.
   'pages/roster/index': { query: none, calls: ['join.list', 'member.list', 'session.me', 'session.me'], shows: roster },
+  'pages/ledger/index': { query: none, calls: ['meeting.list', 'session.me'], shows: ledger },
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -1372,6 +1375,40 @@ describe('pages/roster/index (subpackage)', () => {
     await settle(logic)
     expectShows(page, logic, ['仅支部书记可以管理名册'])
     expect(actions(logic)).toEqual(['session.me'])
+    expectClean(page, logic)
+  })
+})
+
+/** 台账: the year's three sheets, then every meeting of the year that has started, newest first. */
+function ledger(): string[] {
+  const started = got('meeting.list').meetings.filter((m) => m.status === 'scheduled' && Date.parse(m.startAt) <= NOW.getTime())
+  if (!started.length) throw new Error('fixture: 台账 needs a meeting that has started')
+  return ['2026 年', '年度台账', '三会一课台账', '党费登记表', '学时统计', '会议考勤与记录', ...started.reverse().flatMap((m) => [m.title, '考勤表', '会议记录'])]
+}
+
+describe('pages/ledger/index (subpackage)', () => {
+  test('考勤表 makes the file, downloads it under its name and opens it with WeChat’s menu (转发, 用其他应用打开)', async () => {
+    const { logic, page } = await openSettled('pages/ledger/index')
+    page.tap('考勤表')
+    await settle(logic)
+    expect(logic.calls.find((call) => call.data.action === 'export.attendance')?.data.payload).toEqual({ meetingId: backend.pastMeetingId })
+    const link = got('export.attendance')
+    expect(link.fileName).toMatch(new RegExp(`^示例党支部-考勤表-${PAST_TITLE}-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`))
+    const filePath = `wxfile://usr/${link.fileName}`
+    expect(wxCallsNamed(logic, 'downloadFile')).toEqual([{ url: link.url, filePath }])
+    expect(wxCallsNamed(logic, 'openDocument')).toEqual([{ filePath, fileType: 'xlsx', showMenu: true }])
+    expectShows(page, logic, [link.fileName, '前有效，无需登录', '打开', '复制链接'])
+    page.tap('复制链接')
+    await settle(logic)
+    expect(wxCallsNamed(logic, 'setClipboardData')).toEqual([{ data: link.url }])
+    expectClean(page, logic)
+  })
+
+  test('a plain member is told the 台账 is the organisers’', async () => {
+    const logic = startApp(api(PLAIN_OPENID))
+    const page = open(logic, 'pages/ledger/index')
+    await settle(logic)
+    expectShows(page, logic, ['台账仅供支部书记、支委和党小组长查看'])
     expectClean(page, logic)
   })
 })

@@ -9,6 +9,7 @@ import { canManageMeeting, LEADERSHIP, mayCall } from '../../domain/permissions'
 import { inShanghai } from '../../domain/time'
 import { useRemote } from '../../hooks/use-remote'
 import { call, errorText, type Result } from '../../services/call'
+import { now } from '../../services/clock'
 import { ExportFileError, openExport } from '../../services/export-file'
 
 export type ExportLink = Result<'export.study'>
@@ -24,27 +25,20 @@ export const YEAR_EXPORTS: Array<{ action: YearExport; title: string; hint: stri
   { action: 'export.study', title: '学时统计', hint: '每位党员全年的积分和学时' },
 ]
 
-const currentYear = (now: Date) => inShanghai(now).year()
+const currentYear = () => inShanghai(now()).year()
 
-export function useLedger(member: MemberView, now: Date) {
-  const [year, setYear] = useState(() => currentYear(now))
+export function useLedger(member: MemberView) {
+  const [year, setYear] = useState(currentYear)
   const [exports, setExports] = useState<Record<string, ExportState>>({})
   const leadership = mayCall(LEADERSHIP, member.roles)
   const meetings = useRemote(async () => {
     const { meetings: all } = await call('meeting.list', { from: `${year}-01-01`, to: `${year}-12-31` })
     // Only meetings that have started have a record; the newest first.
-    return all.filter((m) => m.status === 'scheduled' && Date.parse(m.startAt) <= now.getTime() && canManageMeeting(member, m)).reverse()
+    return all.filter((m) => m.status === 'scheduled' && Date.parse(m.startAt) <= now().getTime() && canManageMeeting(member, m)).reverse()
   }, [year])
 
-  const run = useCallback(async (key: string, ask: () => Promise<ExportLink>) => {
-    setExports((s) => ({ ...s, [key]: { status: 'busy' } }))
-    let link: ExportLink
-    try {
-      link = await ask()
-    } catch (err) {
-      setExports((s) => ({ ...s, [key]: { status: 'error', message: errorText(err, '导出失败，请重试') } }))
-      return
-    }
+  /** Opens a file made before; a failure to open leaves its link shown, with what went wrong. */
+  const open = useCallback(async (key: string, link: ExportLink) => {
     setExports((s) => ({ ...s, [key]: { status: 'done', link } }))
     try {
       await openExport(link)
@@ -54,9 +48,24 @@ export function useLedger(member: MemberView, now: Date) {
     }
   }, [])
 
+  const run = useCallback(
+    async (key: string, ask: () => Promise<ExportLink>) => {
+      setExports((s) => ({ ...s, [key]: { status: 'busy' } }))
+      let link: ExportLink
+      try {
+        link = await ask()
+      } catch (err) {
+        setExports((s) => ({ ...s, [key]: { status: 'error', message: errorText(err, '导出失败，请重试') } }))
+        return
+      }
+      await open(key, link)
+    },
+    [open],
+  )
+
   return {
     year,
-    thisYear: currentYear(now),
+    thisYear: currentYear(),
     yearChosen: (y: number) => {
       setYear(y)
       setExports({})
@@ -64,6 +73,7 @@ export function useLedger(member: MemberView, now: Date) {
     leadership,
     meetings,
     exports,
+    reopened: open,
     yearExported: (action: YearExport) => run(action, () => call(action, { year })),
     meetingExported: (action: MeetingExport, meetingId: string) => run(`${action}:${meetingId}`, () => call(action, { meetingId })),
   }
