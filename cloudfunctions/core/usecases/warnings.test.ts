@@ -121,8 +121,14 @@ describe('makeup_overdue and makeup.clear', () => {
 
   it('stays until the secretary clears it with a reason, which is kept (who, when, why)', async () => {
     const { app, meeting } = await anOverdueMakeup()
+    const owedBy2 = async () => [
+      (await app.as(DEMO.member(2)).ok('makeup.mine', {})).tasks.filter((t) => t.meetingId === meeting.id),
+      (await app.as(DEMO.secretary).ok('makeup.overview', {})).owed.flatMap((o) => o.members).filter((m) => m.memberId === DEMO.member(2)),
+    ]
+    expect(await owedBy2()).toEqual([[expect.objectContaining({ overdue: true })], [expect.objectContaining({ overdue: true })]])
     expect(await app.as(DEMO.secretary).ok('makeup.clear', { meetingId: meeting.id, memberId: DEMO.member(2), reason: '因病住院，出院后已当面补课' })).toEqual({ clearedAt: NOW })
     expect(await warnings(app, DEMO.member(2), 'makeup_overdue')).toEqual([])
+    expect(await owedBy2()).toEqual([[], []])
     expect(await app.storage.get('makeupClearances', `${meeting.id}:${DEMO.member(2)}`)).toMatchObject({ by: DEMO.secretary, at: NOW, reason: '因病住院，出院后已当面补课' })
     // A second clear answers the first; the member still cannot complete it late.
     app.clock.set('2026-05-21T10:00:00+08:00')
