@@ -29,6 +29,8 @@ export default defineAppConfig({
     { root: 'pages/ranking', pages: ['index'] },
     // The secretary's roster, groups, invite and import.
     { root: 'pages/roster', pages: ['index'] },
+    // The 台账: minutes, the year's 三会一课 and the warnings (organisers').
+    { root: 'pages/records', pages: ['minutes', 'checklist', 'warnings'] },
     // 台账: the exports (考勤表, 会议记录, the year's sheets), for organisers.
     { root: 'pages/ledger', pages: ['index'] },
   ],

@@ -67,8 +67,12 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
   throttles: [],
   // The id is the meeting's: one set of minutes per meeting.
   minutes: [{ fields: ['branchId'], unique: false }],
-  minutesHistory: [{ fields: ['meetingId', 'version'], unique: true }],
+  // The id is `${meetingId}:${version}`: one entry per save.
+  minutesHistory: [{ fields: ['meetingId', 'version'], unique: false }],
   // The id is `${meetingId}:${memberId}`: one clearance per 补学.
-  makeupClearances: [{ fields: ['branchId'], unique: false }],
+  makeupClearances: [
+    { fields: ['branchId'], unique: false },
+    { fields: ['meetingId'], unique: false },
+  ],
   uploads: [{ fields: ['memberId', 'at'], unique: false }],
 }

@@ -18,6 +18,7 @@ import { DUES_CATEGORY_LABELS, yuan } from '../../src/display/money'
 import { relativeDay } from '../../src/domain/relative-day'
 import { formatDateZh, shanghaiDate } from '../../src/domain/time'
 import { dueQuizzes } from '../../src/display/quiz-view'
+import { atAGlance, byMember, itemLabel, itemSentence, periodLabel, WARNING_LABELS, yearRows } from '../../src/display/records-display'
 import { weekStart } from '../../src/domain/study'
 import { STUDY_KIND_LABELS, dateTimeZh, formatHours, hoursLeftLine, minutesLabel, periodZh, shortDate, weekLabel, weekSpan } from '../../src/display/study-display'
 import {
@@ -85,6 +86,7 @@ const SUBPACKAGES = [
   { root: 'pages/study-admin', pages: ['index'] },
   { root: 'pages/ranking', pages: ['index'] },
   { root: 'pages/roster', pages: ['index'] },
+  { root: 'pages/records', pages: ['minutes', 'checklist', 'warnings'] },
   { root: 'pages/ledger', pages: ['index'] },
 ]
 const SUB_PAGES = SUBPACKAGES.flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))
@@ -241,6 +243,9 @@ function home(): string[] {
   const points = got('points.mine')
   const { credits } = got('subscription.mine')
   const left = Math.min(credits.meeting_reminder, credits.dues_reminder)
+  const checklist = got('checklist.get')
+  const glance = atAGlance(checklist.items, THIS_MONTH)
+  if (glance.missing.length === 0) throw new Error('fixture: 首页 needs a 三会一课 item missing this month')
   if (!next || !month || dues.amount === null || notices.length === 0) throw new Error('fixture: 首页 needs a next meeting, dues and a notice')
   return [
     '王建华，您好',
@@ -257,6 +262,10 @@ function home(): string[] {
     ...(themeDay.shifted ? [`原定 ${formatDateZh(themeDay.ruleDate)} 是法定节假日`] : []),
     '党费缴纳日',
     formatDateZh(duesDay.date),
+    // The leadership's 三会一课 block.
+    '三会一课',
+    ...glance.missing.map((i) => itemSentence(i, checklist.groups, THIS_MONTH)),
+    '全年台账',
     '本月党费',
     `${yuan(dues.amount)} 元`,
     month.paid ? `${month.paidAt} 已缴` : '点这里登记缴纳',
@@ -608,6 +617,46 @@ function reach(): string[] {
   ]
 }
 
+const MINUTES = { host: '王建华', recorder: '李明', topics: ['学习党章', '交流体会'], summary: '王建华同志讲授专题党课，大家交流了学习体会。' }
+
+function minutesEditor(): string[] {
+  const { meeting, attendance, history } = got('minutes.get')
+  if (history.length !== 1) throw new Error('fixture: the minutes were saved once')
+  return [
+    MEETING_TYPE_LABELS[meeting.type],
+    meeting.title,
+    '出席情况（按签到记录自动生成）',
+    `应到 ${attendance.expected}`,
+    `实到 ${attendance.present + attendance.late + attendance.makeup}`,
+    `主持人${MINUTES.host}`,
+    `记录人${MINUTES.recorder}`,
+    '议题',
+    '+ 再加一个议题',
+    // Text boxes are empty shells in the simulator: their values are not in the page's text.
+    '内容摘要',
+    '决议（可不填）',
+    '照片（0/9）',
+    '+ 添加照片',
+    '修改记录',
+    `${formatDateZh(shanghaiDate(history[0].at))} ${clockTime(history[0].at)} 王建华 填写`,
+    '保存会议记录',
+  ]
+}
+
+function checklistYear(): string[] {
+  const { year, items, groups } = got('checklist.get')
+  return [
+    `${year} 年三会一课`,
+    ...yearRows(items).flatMap((row) => [periodLabel(row.period, THIS_MONTH), ...row.items.map((i) => itemLabel(i, groups))]),
+  ]
+}
+
+function warningsList(): string[] {
+  const cards = byMember(got('warnings.list').items)
+  if (cards.length === 0) throw new Error('fixture: the demo branch has members to warn of')
+  return cards.slice(0, 5).flatMap((c) => [c.name, ...c.warnings.flatMap((w) => [WARNING_LABELS[w.kind], w.detail])])
+}
+
 interface PageCase {
   /** The query WeChat passes to onLoad (what the app's own links put there). */
   query(): Promise<Record<string, string>>
@@ -625,6 +674,10 @@ interface PageCase {
 
 const none = async () => ({})
 const meetingQuery = async () => ({ id: backend.meetingId })
+const minutesQuery = async () => {
+  await backend.call('minutes.save', { meetingId: backend.pastMeetingId, ...MINUTES })
+  return { id: backend.pastMeetingId }
+}
 /** The study work of the morning (a test open, a 党课 to make up, 学习强国 reported), no query. */
 const studyWork = async () => {
   await addStudyWork(backend, NOW)
@@ -638,7 +691,7 @@ const inviteQuery = async () => ({ code: (await backend.call('invite.get', {})).
 const CASES: Record<string, PageCase> = {
   'pages/index/index': {
     query: none,
-    calls: ['dues.mine', 'meeting.list', 'notice.list', 'points.mine', 'schedule.month', 'schedule.month', 'session.me', 'subscription.mine'],
+    calls: ['checklist.get', 'dues.mine', 'meeting.list', 'notice.list', 'points.mine', 'schedule.month', 'schedule.month', 'session.me', 'subscription.mine', 'warnings.list'],
     shows: home,
   },
   'pages/meetings/index': {
@@ -700,6 +753,10 @@ const CASES: Record<string, PageCase> = {
   'pages/join/index': { query: inviteQuery, as: NEWCOMER_OPENID, calls: ['session.me'], shows: joinForm },
   // session.me again: the list asks for the groups an import may have made.
   'pages/roster/index': { query: none, calls: ['join.list', 'member.list', 'session.me', 'session.me'], shows: roster },
+  // As the meeting page links it: ?id=<meeting>; last month's 党课, its minutes written once.
+  'pages/records/minutes': { query: minutesQuery, calls: ['minutes.get', 'session.me'], shows: minutesEditor },
+  'pages/records/checklist': { query: none, calls: ['checklist.get', 'session.me'], shows: checklistYear },
+  'pages/records/warnings': { query: none, calls: ['session.me', 'warnings.list'], shows: warningsList },
   'pages/ledger/index': { query: none, calls: ['meeting.list', 'session.me'], shows: ledger },
 }
 

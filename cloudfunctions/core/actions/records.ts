@@ -1,6 +1,7 @@
 /** The secretary's records (台账, CONTRACT §6): minutes, the 三会一课 checklist, early warnings. */
 import { z } from 'zod'
 import type { ChecklistItem, MinutesAttendance, MinutesEdit, MinutesView, Quorum, WarningItem, AttendanceCounts } from '../../../types/records'
+import type { MeetingView } from '../../../types/views'
 import { LIMITS } from '../../../src/domain/limits'
 import { declare, id, int, LEADERSHIP, MEMBERS, ORGANISERS, reason, returns, SECRETARY, text, year } from './define'
 
@@ -38,6 +39,7 @@ export const recordActions = declare({
     who: ORGANISERS,
     input: z.object({ meetingId: id }),
     result: returns<{
+      meeting: MeetingView
       minutes: MinutesView | null
       attendance: MinutesAttendance
       /** Set for a 支部党员大会. */
@@ -45,6 +47,8 @@ export const recordActions = declare({
       /** A link per photo, in the order of `minutes.photos`. */
       photoUrls: string[]
       history: MinutesEdit[]
+      /** The names 主持人 and 记录人 are picked from: the branch's active members. */
+      roster: string[]
     }>(),
   },
   /** The minutes' text for a member invited to the meeting: counts, no names or leave reasons. */

@@ -93,13 +93,19 @@ async function attendanceWithQuorum(ctx: Context, meeting: Meeting) {
     absent: attendance.absent,
     makeup: attendance.makeup,
   }
-  return { attendance, counts, quorum: quorumOf(meeting, attendance.members, standing), names: new Map(members.map((m) => [m.id, m.name])) }
+  return {
+    attendance,
+    counts,
+    quorum: quorumOf(meeting, attendance.members, standing),
+    names: new Map(members.map((m) => [m.id, m.name])),
+    roster: members.filter((m) => m.active).map((m) => m.name),
+  }
 }
 
 export async function minutesGet(ctx: Context, p: Payload<'minutes.get'>): Promise<Result<'minutes.get'>> {
   const organiser = requireMember(ctx)
   const meeting = await loadManagedMeeting(ctx, organiser, p.meetingId)
-  const [minutes, history, { attendance, counts, quorum, names }] = await Promise.all([
+  const [minutes, history, { attendance, counts, quorum, names, roster }] = await Promise.all([
     ctx.storage.get('minutes', meeting.id),
     ctx.storage.find('minutesHistory', { meetingId: meeting.id }, { orderBy: [['version', 'desc']] }),
     attendanceWithQuorum(ctx, meeting),
@@ -112,11 +118,13 @@ export async function minutesGet(ctx: Context, p: Payload<'minutes.get'>): Promi
   }
   const photoUrls = minutes ? await Promise.all(minutes.photos.map(async (f) => (await ctx.files.url(f, PHOTO_LINK_SEC)).url)) : []
   return {
+    meeting: attendance.meeting,
     minutes: minutes ? view(minutes, names) : null,
     attendance: { ...counts, absentees },
     quorum,
     photoUrls,
     history: history.map((h) => ({ version: h.version, by: h.by, byName: names.get(h.by) ?? '', at: h.at })),
+    roster,
   }
 }
 

@@ -92,7 +92,7 @@ export async function warningsList(ctx: Context): Promise<Result<'warnings.list'
     }
     for (const m of overdueMakeups) {
       if (!inScope(member, m.scope) || settledMakeup.has(pair(m.id, member.id))) continue
-      add('makeup_overdue', `「${m.title}」的补学已过期限（${formatDateZh(shanghaiDate(deadlineOf(m)))}），请督促补学或注明原因后免除`, { meetingId: m.id })
+      add('makeup_overdue', `「${m.title}」的补学期限 ${formatDateZh(shanghaiDate(deadlineOf(m)))} 已过，请督促补学或注明原因后免除`, { meetingId: m.id })
     }
     if (member.openid && !withCredit.has(member.id)) add('no_credits', '没有可用的订阅提醒次数，收不到会议和党费提醒，请提醒其在小程序中点“允许”')
   }

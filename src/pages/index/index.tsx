@@ -8,6 +8,7 @@ import { StateView } from '../../components/StateView'
 import { Progress } from '../../components/ui'
 import { PageRoute } from '../../containers/PageRoute'
 import { RemindMe } from '../../containers/RemindMe'
+import { RecordsOverview } from '../../containers/RecordsOverview'
 import { myStatusKind } from '../../display/meeting-display'
 import { yuan } from '../../display/money'
 import { relativeDay } from '../../domain/relative-day'
@@ -145,6 +146,7 @@ function Home({ member }: { member: MemberView }) {
         </Text>
       </View>
       <NextMeeting next={home.next} today={home.today} />
+      {home.isOrganiser ? <RecordsOverview /> : null}
       <Upcoming schedule={home.schedule} today={home.today} />
       <Dues dues={home.dues} thisMonth={home.thisMonth} />
       <Notices notices={home.notices} />
