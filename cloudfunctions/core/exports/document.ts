@@ -37,7 +37,7 @@ const LABEL_TWIPS = 1900
 const MAX_PHOTO_HEIGHT_EMU = 12 * 360000
 
 /** XML text: escaped, without the control characters XML 1.0 cannot hold. */
-export function xmlText(text: string): string {
+function xmlText(text: string): string {
   return text
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
     .replace(/&/g, '&amp;')

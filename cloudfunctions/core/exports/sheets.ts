@@ -9,7 +9,7 @@ import type { Block, Picture } from './document'
 import type { Table, Value } from './workbook'
 
 /** The words a paper 考勤表 uses; `pending` only before a meeting starts. */
-export const EXPORT_STATUS: Record<AttendanceStatus | 'pending', string> = {
+const EXPORT_STATUS: Record<AttendanceStatus | 'pending', string> = {
   present: '出席',
   late: '迟到',
   leave: '请假',
@@ -45,7 +45,7 @@ export interface AttendanceLine {
 }
 
 /** `2026年5月20日 14:30–16:30`; a meeting over midnight names both days. */
-export function meetingTime(m: Pick<MeetingFacts, 'startAt' | 'endAt'>): string {
+function meetingTime(m: Pick<MeetingFacts, 'startAt' | 'endAt'>): string {
   const start = inShanghai(m.startAt)
   const end = inShanghai(m.endAt)
   const endText = start.format('YYYY-MM-DD') === end.format('YYYY-MM-DD') ? end.format('HH:mm') : end.format('YYYY年M月D日 HH:mm')
@@ -228,7 +228,7 @@ export interface QuorumFacts {
 }
 
 /** `黄丽娟（请假：出差在外地）；吴敏（缺席）`. */
-export function absenteesText(absentees: MinutesAttendance['absentees']): string {
+function absenteesText(absentees: MinutesAttendance['absentees']): string {
   if (!absentees.length) return '无'
   return absentees.map((a) => `${a.name}（${EXPORT_STATUS[a.status]}${a.reason ? `：${a.reason}` : ''}）`).join('；')
 }

@@ -78,7 +78,7 @@ function sheetRows(table: Table): Row[] {
 }
 
 /** The rows above the header: title, branch, period, 制表日期 and any notes. */
-export const headerRowCount = (table: Pick<Table, 'notes'>) => 4 + (table.notes?.length ?? 0)
+const headerRowCount = (table: Pick<Table, 'notes'>) => 4 + (table.notes?.length ?? 0)
 
 /** A workbook of one or more tables, one sheet each. */
 export async function writeWorkbook(tables: Table[]): Promise<Uint8Array> {

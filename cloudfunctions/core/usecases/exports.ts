@@ -22,13 +22,13 @@ import { minutesGet } from './minutes'
 import { studyOverview } from './study'
 
 /** How long a download link works: long enough to forward it to a computer and open it there. */
-export const EXPORT_LINK_SEC = 30 * 60
+const EXPORT_LINK_SEC = 30 * 60
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 /** A file name every system accepts: no path or wildcard characters, not too long. */
-export function fileNameOf(parts: string[], extension: string): string {
+function fileNameOf(parts: string[], extension: string): string {
   const stem = parts
     .map((p) => p.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim())
     .filter(Boolean)
@@ -36,13 +36,13 @@ export function fileNameOf(parts: string[], extension: string): string {
   return `${Array.from(stem).slice(0, 80).join('')}.${extension}`
 }
 
-export async function deliver(ctx: Context, bytes: Uint8Array, contentType: string, fileName: string): Promise<ExportLink> {
+async function deliver(ctx: Context, bytes: Uint8Array, contentType: string, fileName: string): Promise<ExportLink> {
   const fileId = await ctx.files.put(bytes, contentType, fileName)
   const link = await ctx.files.url(fileId, EXPORT_LINK_SEC)
   return { fileName, url: link.url, expiresAt: link.expiresAt }
 }
 
-export async function letterhead(ctx: Context, member: Member): Promise<Letterhead> {
+async function letterhead(ctx: Context, member: Member): Promise<Letterhead> {
   const branch = await ctx.storage.get('branches', member.branchId)
   return { branchName: branch?.name ?? '', madeOn: shanghaiDate(ctx.clock.now()) }
 }
@@ -50,7 +50,7 @@ export async function letterhead(ctx: Context, member: Member): Promise<Letterhe
 const xlsx = async (ctx: Context, table: Table, parts: string[]) => deliver(ctx, await writeWorkbook([table]), XLSX_TYPE, fileNameOf(parts, 'xlsx'))
 
 /** A meeting's attendance as the export lists it: attendance.get's rows, with group names and reasons. */
-export async function attendanceLines(ctx: Context, meetingId: string): Promise<{ meeting: MeetingFacts; lines: AttendanceLine[] }> {
+async function attendanceLines(ctx: Context, meetingId: string): Promise<{ meeting: MeetingFacts; lines: AttendanceLine[] }> {
   const me = requireMember(ctx)
   const [attendance, names] = await Promise.all([attendanceGet(ctx, { meetingId }), groupNames(ctx, me.branchId)])
   const note = (row: AttendanceRow) => (row.status === 'leave' ? row.leave?.reason : row.status === 'makeup' ? row.reason : undefined)
@@ -76,7 +76,7 @@ const yearRange = (year: number) => ({ $gte: `${year}-01-01T00:00:00+08:00`, $lt
  * Each meeting's 应到 / 实到 / 请假 / 缺席 counted as attendance.get counts them (the roll when
  * it started, in scope, plus anyone recorded), from three reads for the whole year.
  */
-export function meetingLines(meetings: Meeting[], members: Member[], records: Attendance[], leaves: Leave[], names: Map<string, string>, now: Date): MeetingLine[] {
+function meetingLines(meetings: Meeting[], members: Member[], records: Attendance[], leaves: Leave[], names: Map<string, string>, now: Date): MeetingLine[] {
   const key = (meetingId: string, memberId: string) => `${meetingId}|${memberId}`
   const recordOf = new Map(records.map((r) => [key(r.meetingId, r.memberId), r]))
   const leaveOf = new Map(leaves.filter((l) => l.state !== 'withdrawn').map((l) => [key(l.meetingId, l.memberId), l]))
@@ -115,7 +115,7 @@ export async function exportMeetings(ctx: Context, p: Payload<'export.meetings'>
 }
 
 /** The months of a year whose dues were asked for: from the register's first month to this one. */
-export function duesMonths(year: number, since: string, now: Date): string[] {
+function duesMonths(year: number, since: string, now: Date): string[] {
   const current = shanghaiMonth(now)
   const months: string[] = []
   for (let m = `${year}-01`; m <= `${year}-12` && m <= current; m = nextMonth(m)) if (m >= since) months.push(m)
