@@ -15,7 +15,7 @@ const oneYear = z.object({ year })
 export const exportActions = declare({
   /** 考勤表 of one meeting: every invited member with their status in Chinese. */
   'export.attendance': { who: LEADERSHIP, input: oneMeeting, result: returns<ExportLink>() },
-  /** The year's 三会一课台账: every meeting not cancelled, with 应到 and 实到. */
+  /** The year's 三会一课台账: every meeting not cancelled, with 应到 and 实到; then checklist.get's items, met or not. */
   'export.meetings': { who: LEADERSHIP, input: oneYear, result: returns<ExportLink>() },
   /** The year's 党费登记表: members × months, amount paid or 未缴. */
   'export.dues': { who: LEADERSHIP, input: oneYear, result: returns<ExportLink>() },

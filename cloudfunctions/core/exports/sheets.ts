@@ -127,6 +127,41 @@ export function meetingsTable(head: Letterhead, year: number, meetings: MeetingL
   }
 }
 
+/** One 三会一课 requirement of the year as checklist.get gives it. */
+export interface ChecklistLine {
+  period: string
+  kind: MeetingType
+  groupId: string | null
+  required: number
+  held: number
+  due: boolean
+  met: boolean
+}
+
+const QUARTERS = ['一', '二', '三', '四']
+
+/** `3月`, `第一季度`, `全年`. */
+function periodText(period: string): string {
+  const quarter = /-Q([1-4])$/.exec(period)
+  if (quarter) return `第${QUARTERS[Number(quarter[1]) - 1]}季度`
+  return /^\d{4}$/.test(period) ? '全年' : `${Number(period.slice(5, 7))}月`
+}
+
+/** The second sheet of the 三会一课台账: each requirement of the year, and whether it was met. */
+export function checklistTable(head: Letterhead, year: number, items: ChecklistLine[], groupNames: Map<string, string>): Table {
+  const state = (i: ChecklistLine) => (i.met ? '已完成' : i.due ? '未完成' : '进行中')
+  const missed = items.filter((i) => i.due && !i.met).length
+  return {
+    sheet: '三会一课完成情况',
+    title: `${year}年 三会一课完成情况`,
+    ...head,
+    period: `${year}年1月1日–${year}年12月31日`,
+    notes: [`共 ${items.length} 项，已完成 ${items.filter((i) => i.met).length} 项，已到期未完成 ${missed} 项；只计已结束、未取消且有人签到的会议`],
+    columns: [{ header: '序号', kind: 'number' }, { header: '期间' }, { header: '会议' }, { header: '党小组' }, { header: '应开', kind: 'number' }, { header: '已开', kind: 'number' }, { header: '情况' }],
+    rows: items.map((i, n) => [n + 1, periodText(i.period), MEETING_TYPE_LABELS[i.kind], i.groupId ? groupNames.get(i.groupId) ?? '' : '', i.required, i.held, state(i)]),
+  }
+}
+
 export interface DuesLine {
   name: string
   /** The 核定 monthly amount in 分, null while not set. */

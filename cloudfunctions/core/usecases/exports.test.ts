@@ -138,6 +138,19 @@ describe('export.meetings (三会一课台账)', () => {
     expect(lines[2].slice(7)).toEqual([a.expected, 3, 1, a.absent])
   })
 
+  it('has a second sheet with each 三会一课 requirement of the year and whether it was met', async () => {
+    const [, sheet] = await readXlsxFile(Buffer.from(await download((await secretary().ok('export.meetings', { year: 2026 })).url)))
+    expect(sheet.sheet).toBe('三会一课完成情况')
+    const { items } = await secretary().ok('checklist.get', { year: 2026 })
+    const lines = body(sheet.data)
+    expect(lines).toHaveLength(items.length)
+    // Held on 20 May: the second quarter's 支部党员大会 is done; April's 支委会 is over and was not held.
+    expect(lines).toContainEqual([expect.any(Number), '第二季度', '支部党员大会', null, 1, 1, '已完成'])
+    expect(lines).toContainEqual([expect.any(Number), '4月', '支委会', null, 1, 0, '未完成'])
+    expect(lines).toContainEqual([expect.any(Number), '5月', '党小组会', '第二党小组', 1, 0, '进行中'])
+    expect(lines).toContainEqual([expect.any(Number), '全年', '党课', null, 1, 0, '进行中'])
+  })
+
   it('is empty but for its header and totals in a year with no meetings', async () => {
     const lines = body(await rowsOf((await secretary().ok('export.meetings', { year: 2025 })).url))
     expect(lines).toEqual([['合计', null, null, '已召开 0 次', null, null, null, 0, 0, 0, 0]])

@@ -15,8 +15,9 @@ import { AppError } from '../errors'
 import { branchSettings } from '../records/settings'
 import { writeWorkbook, type Table } from '../exports/workbook'
 import { pictureOf, writeDocument, type Picture } from '../exports/document'
-import { attendanceTable, duesTable, meetingsTable, minutesBlocks, studyTable, tally, type AttendanceLine, type DuesLine, type Letterhead, type MeetingFacts, type MeetingLine } from '../exports/sheets'
+import { attendanceTable, checklistTable, duesTable, meetingsTable, minutesBlocks, studyTable, tally, type AttendanceLine, type DuesLine, type Letterhead, type MeetingFacts, type MeetingLine } from '../exports/sheets'
 import { attendanceGet } from './attendance'
+import { checklistGet } from './checklist'
 import { groupNames, loadManagedMeeting, onRollAt, toView } from './meeting-support'
 import { minutesGet } from './minutes'
 import { studyOverview } from './study'
@@ -103,15 +104,17 @@ export async function exportMeetings(ctx: Context, p: Payload<'export.meetings'>
   const me = requireMember(ctx)
   const meetings = await ctx.storage.find('meetings', { branchId: me.branchId, status: 'scheduled', startAt: yearRange(p.year) }, { orderBy: [['startAt', 'asc']] })
   const ids = meetings.map((m) => m.id)
-  const [members, records, leaves, names, head] = await Promise.all([
+  const [members, records, leaves, names, head, required] = await Promise.all([
     ctx.storage.find('members', { branchId: me.branchId }, { orderBy: [['id', 'asc']] }),
     ids.length ? ctx.storage.find('attendance', { branchId: me.branchId, meetingId: { $in: ids } }) : Promise.resolve([]),
     ids.length ? ctx.storage.find('leaves', { branchId: me.branchId, meetingId: { $in: ids } }) : Promise.resolve([]),
     groupNames(ctx, me.branchId),
     letterhead(ctx, me),
+    checklistGet(ctx, { year: p.year }),
   ])
   const lines = meetingLines(meetings, members, records, leaves, names, ctx.clock.now())
-  return xlsx(ctx, meetingsTable(head, p.year, lines), [head.branchName, `${p.year}年三会一课台账`])
+  const bytes = await writeWorkbook([meetingsTable(head, p.year, lines), checklistTable(head, p.year, required.items, names)])
+  return deliver(ctx, bytes, XLSX_TYPE, fileNameOf([head.branchName, `${p.year}年三会一课台账`], 'xlsx'))
 }
 
 /** The months of a year whose dues were asked for: from the register's first month to this one. */
