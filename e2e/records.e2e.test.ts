@@ -29,11 +29,13 @@ async function aJpeg(page: Page): Promise<Buffer> {
   return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64')
 }
 
-const pick = async (page: Page, row: string, name: string) => {
-  await page.locator('.nut-cell', { hasText: row }).first().click()
-  const picker = page.locator('.nut-popup').filter({ visible: true }).last()
-  await picker.locator('.nut-picker-roller-item, .nut-picker-item').filter({ hasText: name }).first().click()
-  await picker.locator('.nut-picker-confirm-btn, .nut-picker__confirm').first().click()
+/** Taro's H5 pages slide in: a screenshot waits for the slide to finish. */
+const afterTransition = (page: Page) => page.waitForTimeout(600)
+
+/** Opens a row's picker and takes what it shows (the current choice, or the roster's first name). */
+const pick = async (page: Page, row: string) => {
+  await page.locator('.minutes .nut-cell', { hasText: row }).first().click()
+  await page.locator('.nut-picker-confirm-btn').filter({ visible: true }).first().click()
 }
 
 test('secretary arranges the missing 党小组会, writes its minutes with a photo, and sees the checklist change', async () => {
@@ -69,8 +71,14 @@ test('secretary arranges the missing 党小组会, writes its minutes with a pho
   await s.waitForURL(/pages\/records\/minutes/)
   await s.getByText('出席情况（按签到记录自动生成）').waitFor()
   await s.getByText('实到 1').waitFor()
-  await pick(s, '主持人', '王建华')
-  await pick(s, '记录人', '李明')
+  await afterTransition(s)
+  await s.screenshot({ path: join(SHOTS, 'records-minutes-top.png') })
+  // The secretary called the meeting: 主持人 starts as them; 记录人 is picked from the roster.
+  await s.locator('.minutes .nut-cell', { hasText: '主持人' }).getByText('王建华').waitFor()
+  await pick(s, '记录人')
+  const chosen = s.locator('.minutes .nut-cell', { hasText: '记录人' }).locator('.minutes__value-text').filter({ hasNotText: '请选择' })
+  await chosen.waitFor()
+  const recorder = (await chosen.textContent())?.trim()
   await s.locator('input[placeholder="例如：传达学习全会精神"]').fill('学习党章第三章')
   await button(s, '再加一个议题').click()
   await s.locator('input[placeholder="例如：传达学习全会精神"]').nth(1).fill('讨论本组党员联系群众情况')
@@ -86,14 +94,14 @@ test('secretary arranges the missing 党小组会, writes its minutes with a pho
 
   // The photo is served by its signed link, and the saved minutes say who and what.
   const got = await be.api('demo-secretary', 'minutes.get', { meetingId })
-  expect(got.minutes).toMatchObject({ host: '王建华', recorder: '李明', topics: ['学习党章第三章', '讨论本组党员联系群众情况'], photos: [expect.stringMatching(/^f-/)] })
+  expect(got.minutes).toMatchObject({ host: '王建华', recorder, topics: ['学习党章第三章', '讨论本组党员联系群众情况'], photos: [expect.stringMatching(/^f-/)] })
   const served = await fetch(got.photoUrls[0])
   expect(served.status).toBe(200)
   expect(served.headers.get('content-type')).toBe('image/jpeg')
 
-  // Until it ends it is not held; after the end, with someone recorded, 首页 counts it.
+  // Until it ends it is only arranged; after the end, with someone recorded, 首页 counts it as held.
   await s.goto(`${app.server.base}/#/pages/index/index`)
-  await missing.waitFor()
+  await s.locator('.records__row', { hasText: '第二党小组 本月党小组会 已安排' }).waitFor()
   await be.clock(`${today}T16:40:00+08:00`)
   await s.reload()
   await s.locator('.records__done', { hasText: '第二党小组 党小组会' }).waitFor()
@@ -103,11 +111,13 @@ test('secretary arranges the missing 党小组会, writes its minutes with a pho
   await s.locator('.records__link', { hasText: '全年台账' }).click()
   await s.waitForURL(/pages\/records\/checklist/)
   await s.locator('.year__row').first().waitFor()
+  await afterTransition(s)
   await s.screenshot({ path: join(SHOTS, 'records-checklist.png') })
   await s.goBack()
   await s.locator('.records__link', { hasText: '预警' }).click()
   await s.waitForURL(/pages\/records\/warnings/)
   await s.locator('.warn__card').first().waitFor()
+  await afterTransition(s)
   await s.screenshot({ path: join(SHOTS, 'records-warnings.png') })
 
   // A member of the group reads the minutes' text on the meeting page, with no one's leave reason.

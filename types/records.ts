@@ -2,7 +2,10 @@
 import type { ChecklistItem } from '../cloudfunctions/core/domain/checklist'
 import type { AttendanceStatus } from './models'
 
-export type { ChecklistItem }
+/** A checklist item with the meeting already arranged for it, if any (not ended yet). */
+export interface ChecklistEntry extends ChecklistItem {
+  upcoming: { meetingId: string; startAt: string } | null
+}
 
 /** The minutes' fields under the names minutes.save takes. */
 export interface MinutesView {

@@ -1,7 +1,8 @@
 /** How the 台账 reads on screen: checklist items, periods and warnings in words. */
 import type { MeetingType } from '../../types/models'
-import type { ChecklistItem, WarningItem, WarningKind } from '../../types/records'
+import type { ChecklistEntry, WarningItem, WarningKind } from '../../types/records'
 import { MEETING_TYPE_LABELS } from '../domain/meetings'
+import { formatDateZh, shanghaiDate } from '../domain/time'
 
 export type Groups = Array<{ id: string; name: string }>
 
@@ -19,30 +20,47 @@ export function periodLabel(period: string, thisMonth: string): string {
 }
 
 /** 第二党小组 党小组会, 支委会, 主题党日 … */
-export function itemLabel(item: Pick<ChecklistItem, 'kind' | 'groupId'>, groups: Groups): string {
+export function itemLabel(item: Pick<ChecklistEntry, 'kind' | 'groupId'>, groups: Groups): string {
   const kind = MEETING_TYPE_LABELS[item.kind as MeetingType]
   if (item.kind !== 'group') return kind
   return `${groups.find((g) => g.id === item.groupId)?.name ?? '党小组'} ${kind}`
 }
 
-/** 第二党小组 本月党小组会 未开 / 本月支委会 已开 (2 次). */
-export function itemSentence(item: ChecklistItem, groups: Groups, thisMonth: string): string {
+/** 已开, 已开 2 次, 已安排 12月25日（周五）, 未开 or 未开（已过期）. */
+function stateWords(item: ChecklistEntry): string {
+  if (item.met) return item.held > 1 ? `已开 ${item.held} 次` : '已开'
+  if (item.upcoming) return `已安排 ${formatDateZh(shanghaiDate(item.upcoming.startAt))}`
+  return item.due ? '未开（已过期）' : '未开'
+}
+
+/** 第二党小组 本月党小组会 未开 / 本月支委会 已开 2 次 / 本月主题党日 已安排 12月25日（周五）. */
+export function itemSentence(item: ChecklistEntry, groups: Groups, thisMonth: string): string {
   const who = item.kind === 'group' ? `${groups.find((g) => g.id === item.groupId)?.name ?? '党小组'} ` : ''
   const what = `${periodLabel(item.period, thisMonth)}${MEETING_TYPE_LABELS[item.kind as MeetingType]}`
-  return `${who}${what} ${item.met ? (item.held > 1 ? `已开 ${item.held} 次` : '已开') : item.due ? '未开（已过期）' : '未开'}`
+  return `${who}${what} ${stateWords(item)}`
 }
 
 /** This month's and this quarter's items, the missing first: what 首页 shows at a glance. */
-export function atAGlance(items: ChecklistItem[], thisMonth: string): { missing: ChecklistItem[]; done: ChecklistItem[] } {
+export function atAGlance(items: ChecklistEntry[], thisMonth: string): { missing: ChecklistEntry[]; done: ChecklistEntry[] } {
   const now = items.filter((i) => i.period === thisMonth || i.period === quarterOfMonth(thisMonth))
   return { missing: now.filter((i) => !i.met), done: now.filter((i) => i.met) }
 }
 
-/** Items of past periods that were never met: what the secretary must still account for. */
-export const overdueItems = (items: ChecklistItem[]) => items.filter((i) => i.due && !i.met)
+/** The last month of a period (`2026-Q2` → `2026-06`, `2026` → `2026-12`). */
+function lastMonthOf(period: string): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(period)
+  if (q) return `${q[1]}-${String(Number(q[2]) * 3).padStart(2, '0')}`
+  return /^\d{4}$/.test(period) ? `${period}-12` : period
+}
+
+/** A period over before the branch began using the app (`since`): nothing of it was recorded here. */
+export const beforeUse = (period: string, since: string) => lastMonthOf(period) < since
+
+/** Items of past periods since the branch began that were never met: what the secretary must still account for. */
+export const overdueItems = (items: ChecklistEntry[], since: string) => items.filter((i) => i.due && !i.met && !beforeUse(i.period, since))
 
 /** The meeting-edit page, filled in for the missing item (type, group and a title). */
-export function createMissingUrl(item: ChecklistItem, groups: Groups): string {
+export function createMissingUrl(item: ChecklistEntry, groups: Groups): string {
   const group = item.kind === 'group' ? (groups.find((g) => g.id === item.groupId)?.name ?? '') : ''
   // 第二党小组5月党小组会: the period as a date, never 本月 (the title outlives the month).
   const title = `${group}${periodLabel(item.period, '')}${MEETING_TYPE_LABELS[item.kind as MeetingType]}`
@@ -51,8 +69,8 @@ export function createMissingUrl(item: ChecklistItem, groups: Groups): string {
 }
 
 /** The year view: one row per month, then the quarters, then the year's items. */
-export function yearRows(items: ChecklistItem[]): Array<{ period: string; items: ChecklistItem[] }> {
-  const rows = new Map<string, ChecklistItem[]>()
+export function yearRows(items: ChecklistEntry[]): Array<{ period: string; items: ChecklistEntry[] }> {
+  const rows = new Map<string, ChecklistEntry[]>()
   for (const i of items) rows.set(i.period, [...(rows.get(i.period) ?? []), i])
   return [...rows.entries()].map(([period, list]) => ({ period, items: list }))
 }

@@ -1,6 +1,6 @@
 /** The secretary's records (台账, CONTRACT §6): minutes, the 三会一课 checklist, early warnings. */
 import { z } from 'zod'
-import type { ChecklistItem, MinutesAttendance, MinutesEdit, MinutesView, Quorum, WarningItem, AttendanceCounts } from '../../../types/records'
+import type { ChecklistEntry, MinutesAttendance, MinutesEdit, MinutesView, Quorum, WarningItem, AttendanceCounts } from '../../../types/records'
 import type { MeetingView } from '../../../types/views'
 import { LIMITS } from '../../../src/domain/limits'
 import { declare, id, int, LEADERSHIP, MEMBERS, ORGANISERS, reason, returns, SECRETARY, text, year } from './define'
@@ -47,8 +47,8 @@ export const recordActions = declare({
       /** A link per photo, in the order of `minutes.photos`. */
       photoUrls: string[]
       history: MinutesEdit[]
-      /** The names 主持人 and 记录人 are picked from: the branch's active members. */
-      roster: string[]
+      /** Who 主持人 and 记录人 are picked from: the branch's active members. */
+      roster: Array<{ memberId: string; name: string }>
     }>(),
   },
   /** The minutes' text for a member invited to the meeting: counts, no names or leave reasons. */
@@ -78,8 +78,10 @@ export const recordActions = declare({
     input: z.object({ year }),
     result: returns<{
       year: number
-      items: ChecklistItem[]
+      items: ChecklistEntry[]
       groups: Array<{ id: string; name: string }>
+      /** The month the branch began using the app: items of earlier periods were never recorded here. */
+      since: string
       /** When the branch last held a meeting of any kind (ended, not cancelled, someone recorded), if ever. */
       lastHeldAt: string | null
       /** Nothing held for 30 days or more (彭山 e支部's flag). */

@@ -14,11 +14,11 @@ async function checklistWith(meetings: StoredMeeting[], at = NOW) {
   return { app, result: await app.as(DEMO.secretary).ok('checklist.get', { year: 2026 }) }
 }
 
-const itemOf = (items: Array<{ period: string; kind: string; groupId: string | null }>, period: string, kind: string, groupId: string | null = null) =>
+const itemOf = <T extends { period: string; kind: string; groupId: string | null }>(items: T[], period: string, kind: string, groupId: string | null = null) =>
   items.find((i) => i.period === period && i.kind === kind && i.groupId === groupId)
 
 describe('checklist.get', () => {
-  it.each<[string, StoredMeeting[], string, string, string | null, { held: number; met: boolean; due: boolean }]>([
+  it.each<[string, StoredMeeting[], string, string, string | null, { held: number; met: boolean; due: boolean; upcoming?: unknown }]>([
     ['a month with a 支委会', [{ type: 'committee', on: '2026-04-08', present: [DEMO.secretary] }], '2026-04', 'committee', null, { held: 1, met: true, due: true }],
     ['a month without one', [{ type: 'committee', on: '2026-04-08', present: [DEMO.secretary] }], '2026-03', 'committee', null, { held: 0, met: false, due: true }],
     ['this month, not over yet', [], '2026-05', 'committee', null, { held: 0, met: false, due: false }],
@@ -33,12 +33,25 @@ describe('checklist.get', () => {
     ['a cancelled meeting is not held', [{ type: 'committee', on: '2026-04-08', cancelled: true, present: [DEMO.secretary] }], '2026-04', 'committee', null, { held: 0, met: false, due: true }],
     ['a meeting nobody was recorded at is not held', [{ type: 'committee', on: '2026-04-08' }], '2026-04', 'committee', null, { held: 0, met: false, due: true }],
     ['a meeting on leave only is not held', [{ type: 'committee', on: '2026-04-08', onLeave: [DEMO.committee] }], '2026-04', 'committee', null, { held: 0, met: false, due: true }],
-    ['a meeting later today is not held yet', [{ type: 'committee', on: '2026-05-20', present: [DEMO.secretary] }], '2026-05', 'committee', null, { held: 0, met: false, due: false }],
+    ['a meeting later today is not held yet', [{ type: 'committee', on: '2026-05-20', present: [DEMO.secretary] }], '2026-05', 'committee', null, { held: 0, met: false, due: false, upcoming: { meetingId: expect.any(String), startAt: '2026-05-20T14:30:00+08:00' } }],
     ['an 其他 meeting counts for nothing', [{ type: 'other', on: '2026-04-08', present: [M1] }], '2026-04', 'committee', null, { held: 0, met: false, due: true }],
     ['last year’s December counts for last year', [{ type: 'committee', on: '2025-12-10', present: [DEMO.secretary] }], '2026-01', 'committee', null, { held: 0, met: false, due: true }],
   ])('%s', async (_name, meetings, period, kind, groupId, expected) => {
     const { result } = await checklistWith(meetings)
-    expect(itemOf(result.items, period, kind, groupId)).toEqual({ period, kind, groupId, required: 1, ...expected })
+    expect(itemOf(result.items, period, kind, groupId)).toEqual({ period, kind, groupId, required: 1, upcoming: null, ...expected })
+  })
+
+  it('names the meeting already arranged for an item not met yet, not a cancelled or another group’s', async () => {
+    const { result } = await checklistWith([
+      { type: 'group', on: '2026-05-28', scope: { kind: 'group', groupId: DEMO.group2 }, title: '五月党小组会' },
+      { type: 'group', on: '2026-05-26', scope: { kind: 'group', groupId: DEMO.group2 }, cancelled: true },
+      { type: 'branch_assembly', on: '2026-06-10' },
+    ])
+    const upcoming = (period: string, kind: string, groupId: string | null = null) => itemOf(result.items, period, kind, groupId)!
+    expect(upcoming('2026-05', 'group', DEMO.group2).upcoming).toEqual({ meetingId: expect.any(String), startAt: '2026-05-28T14:30:00+08:00' })
+    expect(upcoming('2026-05', 'group', DEMO.group1).upcoming).toBeNull()
+    expect(upcoming('2026-Q2', 'branch_assembly').upcoming).toEqual({ meetingId: expect.any(String), startAt: '2026-06-10T14:30:00+08:00' })
+    expect(upcoming('2026-05', 'committee').upcoming).toBeNull()
   })
 
   it('lists the year in order: months (支委会, each 党小组, 主题党日), quarters, then the year', async () => {
@@ -52,6 +65,7 @@ describe('checklist.get', () => {
       ['2026-01', 'theme_day', null],
     ])
     expect(result.items.slice(-6).map((i) => i.period)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2026', '2026'])
+    expect(result.since).toBe('2026-05')
     expect(result.groups).toEqual([
       { id: DEMO.group1, name: '第一党小组' },
       { id: DEMO.group2, name: '第二党小组' },

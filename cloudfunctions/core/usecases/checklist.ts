@@ -4,8 +4,8 @@
  */
 import type { Payload, Result } from '../actions'
 import type { Meeting } from '../../../types/models'
-import { toShanghaiIso } from '../../../src/domain/time'
-import { checklist, isHeld, type ChecklistMeeting } from '../domain/checklist'
+import { shanghaiMonth, toShanghaiIso } from '../../../src/domain/time'
+import { checklist, isHeld, periodOf, type ChecklistItem, type ChecklistMeeting } from '../domain/checklist'
 import { requireMember, type Context } from '../context'
 
 /** 彭山's e支部 flags a branch that has held nothing for this long. */
@@ -34,10 +34,20 @@ export async function checklistGet(ctx: Context, p: Payload<'checklist.get'>): P
   const lastHeldAt = Number.isFinite(lastHeld) ? toShanghaiIso(lastHeld) : null
   // A branch younger than the window has not had the chance to be idle.
   const oldEnough = branch ? Date.parse(branch.createdAt) <= now.getTime() - IDLE_DAYS * DAY_MS : false
+  // What is already arranged: the next meeting of an item's kind in its period that has not ended.
+  const ahead = meetings
+    .filter((m) => m.status === 'scheduled' && Date.parse(m.endAt) > now.getTime())
+    .sort((a, b) => Date.parse(a.startAt) - Date.parse(b.startAt))
+  const upcomingFor = (item: ChecklistItem) =>
+    ahead.find((m) => m.type === item.kind && periodOf(m.type, shanghaiMonth(m.startAt)) === item.period && (item.kind !== 'group' || (m.scope.kind === 'group' && m.scope.groupId === item.groupId)))
   return {
     year: p.year,
-    items: checklist({ year: p.year, groupIds: groups.map((g) => g.id), meetings: inYear, now }),
+    items: checklist({ year: p.year, groupIds: groups.map((g) => g.id), meetings: inYear, now }).map((item) => {
+      const next = upcomingFor(item)
+      return { ...item, upcoming: next ? { meetingId: next.id, startAt: next.startAt } : null }
+    }),
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
+    since: shanghaiMonth(branch?.createdAt ?? now),
     lastHeldAt,
     idle: oldEnough && !(lastHeld >= now.getTime() - IDLE_DAYS * DAY_MS),
   }

@@ -54,7 +54,7 @@ describe('minutes.save', () => {
     expect(got.minutes).toEqual({ meetingId: meeting.id, ...minutes, photos: [], version: 1, updatedAt: DURING, updatedBy: DEMO.secretary, updatedByName: '王建华' })
     expect(got.meeting).toMatchObject({ id: meeting.id, title: '五月支部党员大会' })
     expect(got.roster).toHaveLength(23)
-    expect(got.roster).toContain('王建华')
+    expect(got.roster).toContainEqual({ memberId: DEMO.secretary, name: '王建华' })
   })
 
   it('keeps every edit (who, when) and answers CONFLICT to a save over a newer one, changing nothing', async () => {

@@ -98,7 +98,7 @@ async function attendanceWithQuorum(ctx: Context, meeting: Meeting) {
     counts,
     quorum: quorumOf(meeting, attendance.members, standing),
     names: new Map(members.map((m) => [m.id, m.name])),
-    roster: members.filter((m) => m.active).map((m) => m.name),
+    roster: members.filter((m) => m.active).map((m) => ({ memberId: m.id, name: m.name })),
   }
 }
 

@@ -26,9 +26,15 @@ export function RecordsOverview() {
           {glance.missing.map((item) => (
             <View className='records__row' key={`${item.period}|${item.kind}|${item.groupId ?? ''}`}>
               <Text className='records__missing'>{itemSentence(item, data.groups, thisMonth)}</Text>
-              <Button size='small' fill='outline' type='primary' className='records__arrange' onClick={go(createMissingUrl(item, data.groups))}>
-                去安排
-              </Button>
+              {item.upcoming ? (
+                <Button size='small' fill='outline' className='records__arrange' onClick={go(`/pages/meeting-detail/index?id=${encodeURIComponent(item.upcoming.meetingId)}`)}>
+                  查看
+                </Button>
+              ) : (
+                <Button size='small' fill='outline' type='primary' className='records__arrange' onClick={go(createMissingUrl(item, data.groups))}>
+                  去安排
+                </Button>
+              )}
             </View>
           ))}
           {glance.missing.length === 0 ? <Text className='records__all-done'>本月、本季度的三会一课都已开过</Text> : null}

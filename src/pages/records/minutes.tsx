@@ -45,9 +45,9 @@ function Attendance({ attendance, quorum }: { attendance: MinutesAttendance; quo
   )
 }
 
-function People({ editor, roster }: { editor: MinutesEditor; roster: string[] }) {
+function People({ editor, roster }: { editor: MinutesEditor; roster: Result<'minutes.get'>['roster'] }) {
   const { values, errors } = editor
-  const options = [roster.map((name) => ({ label: name, value: name }))]
+  const options = [roster.map((p) => ({ label: p.name, value: p.name }))]
   const row = (title: string, value: string, which: 'host' | 'recorder') => ({
     title,
     align: 'center' as const,
@@ -74,7 +74,8 @@ function People({ editor, roster }: { editor: MinutesEditor; roster: string[] })
           threeDimensional={false}
           title={which === 'host' ? '主持人' : '记录人'}
           options={options}
-          value={values[which] ? [values[which]] : []}
+          // The wheel starts on the current choice, or on the first name (what 确定 then takes).
+          value={[values[which] || (roster[0]?.name ?? '')]}
           onConfirm={(_, chosen) => editor.set(which, String(chosen[0] ?? ''))}
           onClose={() => editor.setPicker(null)}
         />

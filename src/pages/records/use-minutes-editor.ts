@@ -25,9 +25,13 @@ export interface MinutesValues {
 
 const MAX = LIMITS.minutes
 
+/** Saved minutes as they are; new ones with the organiser who called the meeting as 主持人 (often so). */
 export function startingValues(data: Loaded): MinutesValues {
   const m = data.minutes
-  if (!m) return { host: '', recorder: '', topics: [''], summary: '', decisions: '', photos: [] }
+  if (!m) {
+    const host = data.roster.find((p) => p.memberId === data.meeting.createdBy)?.name ?? ''
+    return { host, recorder: '', topics: [''], summary: '', decisions: '', photos: [] }
+  }
   return {
     host: m.host,
     recorder: m.recorder,
