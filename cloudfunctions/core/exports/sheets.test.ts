@@ -5,7 +5,7 @@
 import readXlsxFile from 'read-excel-file/node'
 import { strFromU8, unzipSync } from 'fflate'
 import { pictureOf, writeDocument } from './document'
-import { attendanceTable, duesTable, meetingsTable, minutesBlocks, studyTable, type AttendanceLine, type MeetingFacts, type MinutesAttendance, type MinutesInput } from './sheets'
+import { attendanceTable, checklistTable, duesTable, meetingsTable, minutesBlocks, studyTable, type AttendanceLine, type MeetingFacts, type MinutesAttendance, type MinutesInput } from './sheets'
 import { displayWidth, writeWorkbook } from './workbook'
 
 const HEAD = { branchName: '示例党支部', madeOn: '2026-05-21' }
@@ -116,6 +116,19 @@ describe('the year’s sheets', () => {
       [1, '陈志强', 30, 32.5, 32, '已完成'],
       [2, '刘秀英', 12, 10, 32, '差 22 学时'],
       ['合计', '2 人', 42, 42.5, 64, null],
+    ])
+  })
+
+  it('三会一课完成情况: met, missed, still open, or before the branch kept records here', async () => {
+    const item = (period: string, kind: 'committee' | 'group' | 'branch_assembly', held: number, due: boolean, groupId: string | null = null) => ({ period, kind, groupId, required: 1, held, due, met: held >= 1 })
+    const table = checklistTable(HEAD, 2026, [item('2026-02', 'committee', 0, true), item('2026-03', 'committee', 0, true), item('2026-04', 'group', 1, true, 'g1'), item('2026-Q2', 'branch_assembly', 0, false)], new Map([['g1', '第一党小组']]), '2026-03')
+    const [sheet] = await cells(await writeWorkbook([table]))
+    expect(sheet.rows[4][0]).toBe('共 4 项，已完成 1 项，已到期未完成 1 项；只计已结束、未取消且有人签到的会议')
+    expect(sheet.rows.slice(6)).toEqual([
+      [1, '2月', '支委会', null, 1, 0, '未记录'],
+      [2, '3月', '支委会', null, 1, 0, '未完成'],
+      [3, '4月', '党小组会', '第一党小组', 1, 1, '已完成'],
+      [4, '第二季度', '支部党员大会', null, 1, 0, '进行中'],
     ])
   })
 

@@ -147,10 +147,22 @@ function periodText(period: string): string {
   return /^\d{4}$/.test(period) ? '全年' : `${Number(period.slice(5, 7))}月`
 }
 
-/** The second sheet of the 三会一课台账: each requirement of the year, and whether it was met. */
-export function checklistTable(head: Letterhead, year: number, items: ChecklistLine[], groupNames: Map<string, string>): Table {
-  const state = (i: ChecklistLine) => (i.met ? '已完成' : i.due ? '未完成' : '进行中')
-  const missed = items.filter((i) => i.due && !i.met).length
+/** The period's last month: `2026-03` for `2026-Q1`, `2026-12` for `2026`. */
+function lastMonth(period: string): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(period)
+  if (quarter) return `${quarter[1]}-${String(Number(quarter[2]) * 3).padStart(2, '0')}`
+  return /^\d{4}$/.test(period) ? `${period}-12` : period
+}
+
+/**
+ * The second sheet of the 三会一课台账: each requirement of the year, and whether it was met. A
+ * period over before the branch began keeping its records here (`since`, a month) reads 未记录:
+ * the app cannot say it was missed.
+ */
+export function checklistTable(head: Letterhead, year: number, items: ChecklistLine[], groupNames: Map<string, string>, since: string): Table {
+  const before = (i: ChecklistLine) => !i.met && lastMonth(i.period) < since
+  const state = (i: ChecklistLine) => (i.met ? '已完成' : before(i) ? '未记录' : i.due ? '未完成' : '进行中')
+  const missed = items.filter((i) => i.due && !i.met && !before(i)).length
   return {
     sheet: '三会一课完成情况',
     title: `${year}年 三会一课完成情况`,

@@ -113,7 +113,7 @@ export async function exportMeetings(ctx: Context, p: Payload<'export.meetings'>
     checklistGet(ctx, { year: p.year }),
   ])
   const lines = meetingLines(meetings, members, records, leaves, names, ctx.clock.now())
-  const bytes = await writeWorkbook([meetingsTable(head, p.year, lines), checklistTable(head, p.year, required.items, names)])
+  const bytes = await writeWorkbook([meetingsTable(head, p.year, lines), checklistTable(head, p.year, required.items, names, required.since)])
   return deliver(ctx, bytes, XLSX_TYPE, fileNameOf([head.branchName, `${p.year}年三会一课台账`], 'xlsx'))
 }
 
