@@ -21,6 +21,7 @@ import { DEFAULT_SCHEDULE } from '../cloudfunctions/core/domain/schedule'
 import type { Logger, Ports, Storage } from '../cloudfunctions/core/ports'
 import { PAGE_SIZE } from '../cloudfunctions/core/adapters/cloudbase/storage'
 import { createRouter } from '../cloudfunctions/core/router'
+import { LocalFiles } from '../cloudfunctions/core/adapters/local/local-files'
 
 const QUICK = process.argv.includes('--quick')
 const BRANCHES = QUICK ? 10 : 50
@@ -158,7 +159,9 @@ interface Run {
 
 async function overview(real: NedbStorage, latency: boolean) {
   const { storage, counted } = cloudbaseLike(real, latency)
-  const ports: Ports = { storage, clock: { now: () => new Date(AT) }, secrets: { get: async () => 'bench-secret' }, sender: { send: async () => ({ ok: true }) }, log: quiet }
+  const clock = { now: () => new Date(AT) }
+  const secrets = { get: async () => 'bench-secret' }
+  const ports: Ports = { storage, clock, secrets, sender: { send: async () => ({ ok: true }) }, log: quiet, files: new LocalFiles(null, secrets, clock, '') }
   const before = real.roundTrips
   const started = performance.now()
   const envelope = await createRouter(ports)({ action: 'org.overview', payload: { year: YEAR } }, { openid: 'wx-bench-org' })

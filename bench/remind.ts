@@ -17,6 +17,7 @@ import type { Branch, Credit, Member, TemplateKind } from '../types/models'
 import { TEMPLATE_KINDS } from '../types/models'
 import { DEFAULT_SCHEDULE } from '../cloudfunctions/core/domain/schedule'
 import { NedbStorage } from '../cloudfunctions/core/adapters/local/nedb-storage'
+import { LocalFiles } from '../cloudfunctions/core/adapters/local/local-files'
 import { creditId } from '../cloudfunctions/core/records/ids'
 import type { Logger, MessageSender, OutgoingMessage, Ports, SendResult } from '../cloudfunctions/core/ports'
 import { runRemind, SEND_CONCURRENCY, type RemindReport } from '../cloudfunctions/core/remind'
@@ -114,13 +115,9 @@ async function main() {
   await prepare(storage)
   const members = BRANCHES * MEMBERS_PER_BRANCH
   const sender = new SlowRecordingSender()
-  const ports: Ports = {
-    storage,
-    clock: { now: () => new Date(AT) },
-    secrets: { get: async () => 'bench-secret' },
-    sender,
-    log: quiet,
-  }
+  const clock = { now: () => new Date(AT) }
+  const secrets = { get: async () => 'bench-secret' }
+  const ports: Ports = { storage, clock, secrets, sender, log: quiet, files: new LocalFiles(null, secrets, clock, '') }
 
   const first = await timed(ports)
   const sentByFirst = sender.sent.length

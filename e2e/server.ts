@@ -5,6 +5,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
+/** A port nothing listens on now, for a server a test starts. */
 export async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const s = createServer()

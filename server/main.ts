@@ -10,6 +10,7 @@ import { instant } from '../cloudfunctions/core/actions/define'
 import { jsonLogger } from '../cloudfunctions/core/log'
 import { toShanghaiIso } from '../src/domain/time'
 import { staticFiles } from './static'
+import type { StoredFile } from '../cloudfunctions/core/ports'
 
 const MAX_BODY = 1024 * 1024
 /** How much of an oversized body is read and dropped so that its sender gets the 413 cleanly; past it the connection is cut. */
@@ -76,6 +77,20 @@ async function readJson(req: IncomingMessage, timeoutMs: number): Promise<unknow
   }
 }
 
+/** Images show inline; anything else downloads under its name, so no stored file runs as a page. */
+function serveFile(res: ServerResponse, file: StoredFile, headOnly: boolean) {
+  const inline = /^image\/(jpeg|png|webp)$/.test(file.contentType)
+  res.writeHead(200, {
+    'content-type': inline ? file.contentType : 'application/octet-stream',
+    'content-length': String(file.bytes.length),
+    'content-disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': "default-src 'none'",
+    'cache-control': 'private, no-store',
+  })
+  res.end(headOnly ? undefined : Buffer.from(file.bytes))
+}
+
 const bearer = (req: IncomingMessage) => {
   const h = req.headers.authorization
   return h && h.startsWith('Bearer ') ? h.slice(7).trim() : undefined
@@ -85,8 +100,8 @@ export async function startLocalServer(opts: { port: number; dataDir: string; se
   const bodyTimeoutMs = opts.bodyTimeoutMs ?? BODY_TIMEOUT_MS
   const log = jsonLogger()
   // The address phones open the invite link at: this server, or ZHIBU_PUBLIC_URL (e.g. a LAN address).
-  const appUrl = (process.env.ZHIBU_PUBLIC_URL || `http://127.0.0.1:${opts.port}`).replace(/\/$/, '') + '/#'
-  const rt = await openLocalRuntime({ dataDir: opts.dataDir, seed: opts.seed, log, appUrl })
+  const publicUrl = (process.env.ZHIBU_PUBLIC_URL || `http://127.0.0.1:${opts.port}`).replace(/\/$/, '')
+  const rt = await openLocalRuntime({ dataDir: opts.dataDir, seed: opts.seed, log, appUrl: `${publicUrl}/#`, filesUrl: publicUrl })
   const serveStatic = staticFiles(opts.webRoot)
 
   async function route(req: IncomingMessage, res: ServerResponse) {
@@ -151,7 +166,13 @@ export async function startLocalServer(opts: { port: number; dataDir: string; se
         .map((o) => ({ openid: o.id, name: `${o.name}（${orgName.get(o.orgId) ?? '党委'}）`, roles: [], groupId: null }))
       return send(res, 200, { ok: true, data: { users: [...users, ...overseeing] } })
     }
-    if (path.startsWith('/dev/') || path.startsWith('/api/')) {
+    const file = /^\/files\/([^/]+)$/.exec(path)
+    if (file && (method === 'GET' || method === 'HEAD')) {
+      const found = await rt.files.open(file[1], url.searchParams.get('exp'), url.searchParams.get('sig'))
+      if (!found) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '文件不存在或链接已过期' } })
+      return serveFile(res, found, method === 'HEAD')
+    }
+    if (path.startsWith('/dev/') || path.startsWith('/api/') || path.startsWith('/files/')) {
       return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '没有这个接口' } })
     }
     if (method !== 'GET' && method !== 'HEAD') return send(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: '不支持的请求方法' } })

@@ -535,3 +535,55 @@ export interface OrgLink {
   /** Who took the branch out of the org (an overseer's OPENID), when and why. */
   detached?: { at: string; by: string; reason: string }
 }
+
+/** The minutes (会议记录) of one meeting: its id is the meeting's id. Attendance is never stored here. */
+export interface Minutes {
+  id: string
+  branchId: string
+  meetingId: string
+  /** 主持人 and 记录人: names as the roster spells them. */
+  host: string
+  recorder: string
+  /** 议题, in order. */
+  topics: string[]
+  summary: string
+  decisions: string
+  /** File ids (cloud storage in WeChat, the data directory locally), at most 9. */
+  photos: string[]
+  updatedBy: string
+  updatedAt: string
+  /** Saves so far: the history's entries are numbered by it. */
+  version: number
+}
+
+/** One saved edit of a meeting's minutes: who, when, and what the minutes then said. */
+export interface MinutesHistory {
+  id: string
+  branchId: string
+  meetingId: string
+  version: number
+  by: string
+  at: string
+  fields: Pick<Minutes, 'host' | 'recorder' | 'topics' | 'summary' | 'decisions' | 'photos'>
+}
+
+/** The secretary's clearing of an overdue 补学 (CONTRACT §6): id `${meetingId}:${memberId}`. */
+export interface MakeupClearance {
+  id: string
+  branchId: string
+  meetingId: string
+  memberId: string
+  by: string
+  at: string
+  reason: string
+}
+
+/** A file an organiser uploaded (a minutes photo): counted to bound each person's uploads a year. */
+export interface Upload {
+  id: string
+  branchId: string
+  memberId: string
+  fileId: string
+  bytes: number
+  at: string
+}

@@ -91,4 +91,14 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
   orgOverseers: [{ fields: ['orgId'], unique: false }],
   // The id is the branchId: one org per branch.
   orgLinks: [{ fields: ['orgId', 'active'], unique: false }],
+  // The id is the meeting's: one set of minutes per meeting.
+  minutes: [{ fields: ['branchId'], unique: false }],
+  // The id is `${meetingId}:${version}`: one entry per save.
+  minutesHistory: [{ fields: ['meetingId', 'version'], unique: false }],
+  // The id is `${meetingId}:${memberId}`: one clearance per 补学.
+  makeupClearances: [
+    { fields: ['branchId'], unique: false },
+    { fields: ['meetingId'], unique: false },
+  ],
+  uploads: [{ fields: ['memberId', 'at'], unique: false }],
 }

@@ -32,6 +32,10 @@ import type {
   Org,
   OrgOverseer,
   OrgLink,
+  Minutes,
+  MinutesHistory,
+  MakeupClearance,
+  Upload,
 } from '../../types/models'
 
 /** Collection name → the plain object stored in it. Every document carries its branchId. */
@@ -66,6 +70,10 @@ export interface Collections {
   orgs: Org
   orgOverseers: OrgOverseer
   orgLinks: OrgLink
+  minutes: Minutes
+  minutesHistory: MinutesHistory
+  makeupClearances: MakeupClearance
+  uploads: Upload
 }
 export type CollectionName = keyof Collections
 
@@ -203,6 +211,32 @@ export interface Links {
   appUrl: string
 }
 
+/** A stored file as `Files.get` answers it. */
+export interface StoredFile {
+  bytes: Uint8Array
+  contentType: string
+  name: string
+}
+
+/** A link that opens a stored file without a session, until `expiresAt` (ISO with offset). */
+export interface FileLink {
+  url: string
+  expiresAt: string
+}
+
+/**
+ * Files kept for the record (minutes' photos, exports): the data directory locally, cloud storage
+ * in CloudBase. A file id is what a document stores; links are made when someone opens the file.
+ */
+export interface Files {
+  /** Stores the bytes; `name` is what a download is called (it may be Chinese). */
+  put(bytes: Uint8Array, contentType: string, name: string): Promise<string>
+  /** An absolute, unguessable link to the file that stops working after `ttlSec` seconds. */
+  url(fileId: string, ttlSec: number): Promise<FileLink>
+  /** The file's bytes (to embed a photo in a document), or null when there is no such file. */
+  get(fileId: string): Promise<StoredFile | null>
+}
+
 /** Everything a use case may touch. */
 /** WeChat's 小程序码 (wxacode.getUnlimited): only in CloudBase, where the mini-program is. */
 export interface MiniCodes {
@@ -227,4 +261,5 @@ export interface Ports {
   log: Logger
   links?: Links
   miniCodes?: MiniCodes
+  files: Files
 }

@@ -144,6 +144,18 @@ const VALID_PAYLOAD: Record<ActionName, unknown> = {
   'branch.updateCalendar': { fixWindowDays: 30 },
   'leave.pending': {},
   'quiz.allowRetake': { quizId: 'no-such-quiz', memberId: 'demo-member-01', reason: '答题时网络中断' },
+  'minutes.save': { meetingId: 'no-such-meeting', host: '王建华', recorder: '李明', topics: ['学习党章'], summary: '传达学习了上级精神' },
+  'minutes.get': { meetingId: 'no-such-meeting' },
+  'minutes.read': { meetingId: 'no-such-meeting' },
+  'photo.upload': { contentBase64: '/9j/4AAQSkZJRgABAQ==', contentType: 'image/jpeg' },
+  'checklist.get': { year: 2026 },
+  'warnings.list': {},
+  'makeup.clear': { meetingId: 'no-such-meeting', memberId: 'demo-member-01', reason: '因病住院，已当面补课' },
+  'export.attendance': { meetingId: 'no-such-meeting' },
+  'export.meetings': { year: 2026 },
+  'export.dues': { year: 2026 },
+  'export.study': { year: 2026 },
+  'export.minutes': { meetingId: 'no-such-meeting' },
 }
 
 /** Codes that mean the call got past the router to the use case (a domain answer, not a refusal). */

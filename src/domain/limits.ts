@@ -28,4 +28,7 @@ export const LIMITS = {
   announcement: { title: 30, body: 500 },
   /** Photos a member may keep on self-study records in a calendar year (two a week): storage and answers stay bounded. */
   studyPhotosPerYear: 104,
+  /** 会议记录: 议题 (each, and how many), 内容摘要, 决议, photos (how many; bytes each after shrinking; a person's a year). */
+  minutes: { topic: 100, topicsMax: 20, summary: 5000, decisions: 2000, photosMax: 9 },
+  photo: { bytesMax: 300 * 1024, perYearMax: 600 },
 } as const

@@ -39,7 +39,7 @@ export async function choosePhoto(): Promise<PickedPhoto | null> {
 }
 
 /** What the server is sent for a picked photo: the data URL (H5) or the uploaded file's fileID. */
-export async function photoForUpload(photo: PickedPhoto, folder: 'study' | 'xuexi'): Promise<string> {
+export async function photoForUpload(photo: PickedPhoto, folder: 'study' | 'xuexi' | 'minutes'): Promise<string> {
   if (process.env.TARO_ENV !== 'weapp') return photo.local
   const ext = /\.(png|jpe?g|gif|webp)$/i.exec(photo.local)?.[1] ?? 'jpg'
   const name = `${folder}/${Date.now()}-${Math.random().toString(36).slice(2, 8)}.${ext}`

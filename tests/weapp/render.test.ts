@@ -20,6 +20,7 @@ import { ruleLabel } from '../../src/display/day-rule'
 import { formatDateZh, shanghaiDate } from '../../src/domain/time'
 import { seedDemoOrg } from '../../cloudfunctions/core/seed'
 import { dueQuizzes } from '../../src/display/quiz-view'
+import { atAGlance, byMember, itemLabel, itemSentence, periodLabel, WARNING_LABELS, yearRows } from '../../src/display/records-display'
 import { weekStart } from '../../src/domain/study'
 import { STUDY_KIND_LABELS, dateTimeZh, formatHours, hoursLeftLine, minutesLabel, periodZh, shortDate, weekLabel, weekSpan } from '../../src/display/study-display'
 import {
@@ -90,6 +91,8 @@ const SUBPACKAGES = [
   { root: 'pages/announce', pages: ['index'] },
   { root: 'pages/org', pages: ['index'] },
   { root: 'pages/calendar-settings', pages: ['index'] },
+  { root: 'pages/records', pages: ['minutes', 'checklist', 'warnings'] },
+  { root: 'pages/ledger', pages: ['index'] },
 ]
 const SUB_PAGES = SUBPACKAGES.flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))
 const ALL_PAGES = [...PAGES, ...SUB_PAGES]
@@ -247,6 +250,9 @@ function home(): string[] {
   const points = got('points.mine')
   const { credits } = got('subscription.mine')
   const left = Math.min(credits.meeting_reminder, credits.dues_reminder)
+  const checklist = got('checklist.get')
+  const glance = atAGlance(checklist.items, THIS_MONTH)
+  if (glance.missing.length === 0) throw new Error('fixture: 首页 needs a 三会一课 item missing this month')
   if (!next || !month || dues.amount === null || notices.length === 0) throw new Error('fixture: 首页 needs a next meeting, dues and a notice')
   const { leaves } = got('leave.pending')
   if (leaves.length === 0) throw new Error('fixture: 首页 needs a leave request to decide')
@@ -266,6 +272,10 @@ function home(): string[] {
     ...(themeDay.shifted ? [`原定 ${formatDateZh(themeDay.ruleDate)} 是法定节假日`] : []),
     '党费缴纳日',
     formatDateZh(duesDay.date),
+    // The leadership's 三会一课 block.
+    '三会一课',
+    ...glance.missing.map((i) => itemSentence(i, checklist.groups, THIS_MONTH)),
+    '全年台账',
     '本月党费',
     `${yuan(dues.amount)} 元`,
     month.paid ? `${month.paidAt} 已缴` : '点这里登记缴纳',
@@ -522,6 +532,7 @@ function me(): string[] {
     '党员',
     '所在支部示例党支部',
     '党小组第一党小组',
+    '台账考勤表、会议记录、年度台账',
     `${mine.year} 年出勤`,
     `${Math.round(mine.rate * 100)}%出勤率`,
     `${mine.held}应参加${mine.attended}出勤${mine.leave}请假${mine.absent}缺席`,
@@ -654,6 +665,46 @@ function reach(): string[] {
   ]
 }
 
+const MINUTES = { host: '王建华', recorder: '李明', topics: ['学习党章', '交流体会'], summary: '王建华同志讲授专题党课，大家交流了学习体会。' }
+
+function minutesEditor(): string[] {
+  const { meeting, attendance, history } = got('minutes.get')
+  if (history.length !== 1) throw new Error('fixture: the minutes were saved once')
+  return [
+    MEETING_TYPE_LABELS[meeting.type],
+    meeting.title,
+    '出席情况（按签到记录自动生成）',
+    `应到 ${attendance.expected}`,
+    `实到 ${attendance.present + attendance.late + attendance.makeup}`,
+    `主持人${MINUTES.host}`,
+    `记录人${MINUTES.recorder}`,
+    '议题',
+    '+ 再加一个议题',
+    // Text boxes are empty shells in the simulator: their values are not in the page's text.
+    '内容摘要',
+    '决议（可不填）',
+    '照片（0/9）',
+    '+ 添加照片',
+    '修改记录',
+    `${formatDateZh(shanghaiDate(history[0].at))} ${clockTime(history[0].at)} 王建华 填写`,
+    '保存会议记录',
+  ]
+}
+
+function checklistYear(): string[] {
+  const { year, items, groups } = got('checklist.get')
+  return [
+    `${year} 年三会一课`,
+    ...yearRows(items).flatMap((row) => [periodLabel(row.period, THIS_MONTH), ...row.items.map((i) => itemLabel(i, groups))]),
+  ]
+}
+
+function warningsList(): string[] {
+  const cards = byMember(got('warnings.list').items)
+  if (cards.length === 0) throw new Error('fixture: the demo branch has members to warn of')
+  return cards.slice(0, 5).flatMap((c) => [c.name, ...c.warnings.flatMap((w) => [WARNING_LABELS[w.kind], w.detail])])
+}
+
 interface PageCase {
   /** The query WeChat passes to onLoad (what the app's own links put there). */
   query(): Promise<Record<string, string>>
@@ -671,6 +722,10 @@ interface PageCase {
 
 const none = async () => ({})
 const meetingQuery = async () => ({ id: backend.meetingId })
+const minutesQuery = async () => {
+  await backend.call('minutes.save', { meetingId: backend.pastMeetingId, ...MINUTES })
+  return { id: backend.pastMeetingId }
+}
 /** The study work of the morning (a test open, a 党课 to make up, 学习强国 reported), no query. */
 const studyWork = async () => {
   await addStudyWork(backend, NOW)
@@ -694,7 +749,7 @@ function noticeRead(): string[] {
 const CASES: Record<string, PageCase> = {
   'pages/index/index': {
     query: none,
-    calls: ['announce.list', 'dues.mine', 'duty.get', 'leave.pending', 'meeting.list', 'notice.list', 'points.mine', 'schedule.month', 'schedule.month', 'session.me', 'subscription.mine'],
+    calls: ['announce.list', 'checklist.get', 'dues.mine', 'duty.get', 'leave.pending', 'meeting.list', 'notice.list', 'points.mine', 'schedule.month', 'schedule.month', 'session.me', 'subscription.mine', 'warnings.list'],
     shows: home,
   },
   'pages/meetings/index': {
@@ -760,6 +815,11 @@ const CASES: Record<string, PageCase> = {
   'pages/announce/index': { query: noticeQuery, as: PLAIN_OPENID, calls: ['announce.read', 'session.me'], shows: noticeRead },
   'pages/org/index': { query: withDemoOrg, as: 'demo-org', calls: ['org.code', 'org.overview', 'session.me'], shows: orgOverview },
   'pages/calendar-settings/index': { query: none, calls: ['branch.calendar', 'schedule.month', 'schedule.month', 'schedule.month', 'session.me'], shows: calendarSettings },
+  // As the meeting page links it: ?id=<meeting>; last month's 党课, its minutes written once.
+  'pages/records/minutes': { query: minutesQuery, calls: ['minutes.get', 'session.me'], shows: minutesEditor },
+  'pages/records/checklist': { query: none, calls: ['checklist.get', 'session.me'], shows: checklistYear },
+  'pages/records/warnings': { query: none, calls: ['session.me', 'warnings.list'], shows: warningsList },
+  'pages/ledger/index': { query: none, calls: ['meeting.list', 'session.me'], shows: ledger },
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -1577,5 +1637,39 @@ describe('pages/announce/index (subpackage)', () => {
       expect(actions(logic)).toEqual(['session.me'])
       expectClean(page, logic)
     }
+  })
+})
+
+/** 台账: the year's three sheets, then every meeting of the year that has started, newest first. */
+function ledger(): string[] {
+  const started = got('meeting.list').meetings.filter((m) => m.status === 'scheduled' && Date.parse(m.startAt) <= NOW.getTime())
+  if (!started.length) throw new Error('fixture: 台账 needs a meeting that has started')
+  return ['2026 年', '年度台账', '三会一课台账', '党费登记表', '学时统计', '会议考勤与记录', ...started.reverse().flatMap((m) => [m.title, '考勤表', '会议记录'])]
+}
+
+describe('pages/ledger/index (subpackage)', () => {
+  test('考勤表 makes the file, downloads it under its name and opens it with WeChat’s menu (转发, 用其他应用打开)', async () => {
+    const { logic, page } = await openSettled('pages/ledger/index')
+    page.tap('考勤表')
+    await settle(logic)
+    expect(logic.calls.find((call) => call.data.action === 'export.attendance')?.data.payload).toEqual({ meetingId: backend.pastMeetingId })
+    const link = got('export.attendance')
+    expect(link.fileName).toMatch(new RegExp(`^示例党支部-考勤表-${PAST_TITLE}-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`))
+    const filePath = `wxfile://usr/${link.fileName}`
+    expect(wxCallsNamed(logic, 'downloadFile')).toEqual([{ url: link.url, filePath }])
+    expect(wxCallsNamed(logic, 'openDocument')).toEqual([{ filePath, fileType: 'xlsx', showMenu: true }])
+    expectShows(page, logic, [link.fileName, '前有效，无需登录', '打开', '复制链接'])
+    page.tap('复制链接')
+    await settle(logic)
+    expect(wxCallsNamed(logic, 'setClipboardData')).toEqual([{ data: link.url }])
+    expectClean(page, logic)
+  })
+
+  test('a plain member is told the 台账 is the organisers’', async () => {
+    const logic = startApp(api(PLAIN_OPENID))
+    const page = open(logic, 'pages/ledger/index')
+    await settle(logic)
+    expectShows(page, logic, ['台账仅供支部书记、支委和党小组长查看'])
+    expectClean(page, logic)
   })
 })

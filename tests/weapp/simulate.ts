@@ -356,6 +356,10 @@ export function createLogicLayer(opts: LogicOptions): LogicLayer {
       done(o, { errMsg: 'scanCode:ok', charSet: 'utf-8', scanType: 'QR_CODE', rawData: '', path: '', ...read })
     },
     canIUse: () => true,
+    // An export: saved where it was asked to be, then shown by WeChat's document viewer.
+    downloadFile: (o?: Config) => done(o, { errMsg: 'downloadFile:ok', statusCode: 200, tempFilePath: '', filePath: o?.filePath }),
+    openDocument: (o?: Config) => done(o),
+    setClipboardData: (o?: Config) => done(o),
     env: { USER_DATA_PATH: 'wxfile://usr' },
   }
   /** The options as JSON, callbacks left out, so that a test can compare them. */

@@ -15,6 +15,8 @@ import { sessionActions } from './session'
 import { studyActions } from './study'
 import { announcementActions } from './announcements'
 import { orgActions } from './org'
+import { recordActions } from './records'
+import { exportActions } from './exports'
 
 export const ACTIONS = {
   ...sessionActions,
@@ -27,6 +29,8 @@ export const ACTIONS = {
   ...quizActions,
   ...announcementActions,
   ...orgActions,
+  ...recordActions,
+  ...exportActions,
 }
 
 type Actions = typeof ACTIONS

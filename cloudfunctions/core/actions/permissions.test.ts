@@ -103,6 +103,18 @@ const EXPECTED: Record<ActionName, Who[]> = {
   'branch.updateCalendar': SECRETARY,
   'leave.pending': LEADER,
   'quiz.allowRetake': SECRETARY,
+  'minutes.save': ORGANISER,
+  'minutes.get': ORGANISER,
+  'minutes.read': MEMBER,
+  'photo.upload': ORGANISER,
+  'checklist.get': LEADER,
+  'warnings.list': LEADER,
+  'makeup.clear': SECRETARY,
+  'export.attendance': LEADER,
+  'export.meetings': LEADER,
+  'export.dues': LEADER,
+  'export.study': LEADER,
+  'export.minutes': ORGANISER,
 }
 
 /** The same decision the router makes: an unbound user gets only what is open to anyone. */

@@ -52,7 +52,7 @@ export function isHeld(meeting: ChecklistMeeting, now: Date): boolean {
 }
 
 /** The period a meeting counts for under its kind, or null when its kind is not on the checklist. */
-function periodOf(kind: MeetingType, month: string): string | null {
+export function periodOf(kind: MeetingType, month: string): string | null {
   if (kind === 'committee' || kind === 'group' || kind === 'theme_day') return month
   if (kind === 'branch_assembly') return quarterOf(month)
   if (kind === 'lecture' || kind === 'life_meeting') return month.slice(0, 4)

@@ -8,6 +8,7 @@ import { callerFromPlatform } from '../adapters/cloudbase/identity'
 import { EnvSecrets } from '../adapters/cloudbase/secrets'
 import { WxCloudSender } from '../adapters/cloudbase/sender'
 import { WxMiniCodes } from '../adapters/cloudbase/mini-codes'
+import { CloudbaseFiles } from '../adapters/cloudbase/files'
 import { jsonLogger } from '../log'
 import type { Caller, Clock, Ports } from '../ports'
 
@@ -31,6 +32,7 @@ export function cloudPorts(): Ports {
     log: jsonLogger(),
     links: { appUrl: (process.env.ZHIBU_APP_URL ?? '').replace(/\/$/, '') },
     miniCodes: new WxMiniCodes(),
+    files: new CloudbaseFiles(cloudbaseApp(), systemClock),
   }
   return ports
 }

@@ -1,7 +1,7 @@
 /** Attendance as the organiser and the member see it: every invited member counted once. */
 import type { Payload, Result } from '../actions'
 import type { AttendanceRow } from '../../../types/views'
-import type { AttendanceStatus } from '../../../types/models'
+import type { AttendanceStatus, Meeting } from '../../../types/models'
 import { inScope, isInvited, memberStatus } from '../../../src/domain/meetings'
 import { inShanghai } from '../../../src/domain/time'
 import { requireMember, type Context } from '../context'
@@ -11,14 +11,18 @@ import { groupNames, loadManagedMeeting, membersAtMeeting, toView } from './meet
 
 export async function attendanceGet(ctx: Context, p: Payload<'attendance.get'>): Promise<Result<'attendance.get'>> {
   const organiser = requireMember(ctx)
-  const meeting = await loadManagedMeeting(ctx, organiser, p.meetingId)
+  return attendanceOf(ctx, await loadManagedMeeting(ctx, organiser, p.meetingId))
+}
+
+/** A meeting's attendance as attendance.get answers it, for whoever may see it (the minutes use it too). */
+export async function attendanceOf(ctx: Context, meeting: Meeting): Promise<Result<'attendance.get'>> {
   const [members, records, allLeaves, audit, names, branch] = await Promise.all([
     membersAtMeeting(ctx, meeting),
     ctx.storage.find('attendance', { meetingId: meeting.id }),
     ctx.storage.find('leaves', { meetingId: meeting.id }),
     ctx.storage.find('meetingAudit', { meetingId: meeting.id }, { orderBy: [['at', 'asc']] }),
-    groupNames(ctx, organiser.branchId),
-    ctx.storage.get('branches', organiser.branchId),
+    groupNames(ctx, meeting.branchId),
+    ctx.storage.get('branches', meeting.branchId),
   ])
   const now = ctx.clock.now()
   await completeAwards(ctx.storage, meeting, branchSettings(branch, now), records)

@@ -33,6 +33,10 @@ import { dutyGet, dutyList, dutySet } from './duty'
 import { orgAttach, orgCode, orgCreate, orgDetach, orgMine } from './org'
 import { orgBranch, orgExport, orgOverview } from './org-overview'
 import { branchCalendar, branchUpdateCalendar } from './calendar'
+import { minutesGet, minutesRead, minutesSave, photoUpload } from './minutes'
+import { checklistGet } from './checklist'
+import { makeupClear, warningsList } from './warnings'
+import { exportAttendance, exportDues, exportMeetings, exportMinutes, exportStudy } from './exports'
 
 export type Handler<K extends ActionName> = (ctx: Context, payload: Payload<K>) => Promise<Result<K>>
 
@@ -120,4 +124,16 @@ export const HANDLERS: { [K in ActionName]: Handler<K> } = {
   'branch.updateCalendar': branchUpdateCalendar,
   'leave.pending': leavePending,
   'quiz.allowRetake': quizAllowRetake,
+  'minutes.save': minutesSave,
+  'minutes.get': minutesGet,
+  'minutes.read': minutesRead,
+  'photo.upload': photoUpload,
+  'checklist.get': checklistGet,
+  'warnings.list': warningsList,
+  'makeup.clear': makeupClear,
+  'export.attendance': exportAttendance,
+  'export.meetings': exportMeetings,
+  'export.dues': exportDues,
+  'export.study': exportStudy,
+  'export.minutes': exportMinutes,
 }

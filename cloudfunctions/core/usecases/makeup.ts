@@ -34,13 +34,15 @@ export async function makeupMine(ctx: Context): Promise<Result<'makeup.mine'>> {
   const me = requireMember(ctx)
   const meetings = (await endedMeetings(ctx, me.branchId)).filter((m) => isInvited(me, m.scope))
   const ids = meetings.map((m) => m.id)
-  const [records, done] = ids.length
+  const [records, done, cleared] = ids.length
     ? await Promise.all([
         ctx.storage.find('attendance', { memberId: me.id, meetingId: { $in: ids } }),
         ctx.storage.find('makeups', { memberId: me.id, meetingId: { $in: ids } }),
+        ctx.storage.find('makeupClearances', { memberId: me.id, meetingId: { $in: ids } }),
       ])
-    : [[], []]
-  const attended = new Set(records.map((r) => r.meetingId))
+    : [[], [], []]
+  // A 补学 the secretary cleared (makeup.clear) is no longer owed.
+  const attended = new Set([...records, ...cleared].map((r) => r.meetingId))
   const doneAt = new Map(done.map((d) => [d.meetingId, d.completedAt]))
   const now = ctx.clock.now().getTime()
   return {
@@ -94,12 +96,13 @@ export async function makeupOverview(ctx: Context): Promise<Result<'makeup.overv
   const meetings = await endedMeetings(ctx, me.branchId)
   if (meetings.length === 0) return { owed: [] }
   const ids = meetings.map((m) => m.id)
-  const [members, records, done] = await Promise.all([
+  const [members, records, done, cleared] = await Promise.all([
     branchMembers(ctx, me.branchId),
     ctx.storage.find('attendance', { meetingId: { $in: ids } }),
     ctx.storage.find('makeups', { meetingId: { $in: ids } }),
+    ctx.storage.find('makeupClearances', { meetingId: { $in: ids } }),
   ])
-  const settled = new Set([...records, ...done].map((r) => attendanceId(r.meetingId, r.memberId)))
+  const settled = new Set([...records, ...done, ...cleared].map((r) => attendanceId(r.meetingId, r.memberId)))
   const now = ctx.clock.now().getTime()
   return {
     owed: meetings

@@ -33,8 +33,13 @@ export function branchMembers(ctx: Context, branchId: string): Promise<Member[]>
  */
 export async function membersAtMeeting(ctx: Context, meeting: Meeting): Promise<Member[]> {
   const all = await ctx.storage.find('members', { branchId: meeting.branchId }, { orderBy: [['id', 'asc']] })
+  return onRollAt(all, meeting)
+}
+
+/** Of a branch's members (removed ones too), those on the roll when the meeting started. */
+export function onRollAt(members: Member[], meeting: Pick<Meeting, 'startAt'>): Member[] {
   const start = Date.parse(meeting.startAt)
-  return all.filter((m) => m.active || (m.removed !== undefined && Date.parse(m.removed.at) > start))
+  return members.filter((m) => m.active || (m.removed !== undefined && Date.parse(m.removed.at) > start))
 }
 
 export function toView(meeting: Meeting, groupNames: Map<string, string>): MeetingView {

@@ -9,6 +9,7 @@ import { ArrowRight, Progress } from '../../components/ui'
 import { PageRoute } from '../../containers/PageRoute'
 import { HomeBoard } from '../../containers/HomeBoard'
 import { RemindMe } from '../../containers/RemindMe'
+import { RecordsOverview } from '../../containers/RecordsOverview'
 import { myStatusKind } from '../../display/meeting-display'
 import { yuan } from '../../display/money'
 import { relativeDay } from '../../domain/relative-day'
@@ -175,6 +176,7 @@ function Home({ member }: { member: MemberView }) {
       <OneErrorBlock>
         {home.leave ? <PendingLeave leave={home.leave} /> : null}
         <NextMeeting next={home.next} today={home.today} />
+        {home.isOrganiser ? <RecordsOverview /> : null}
         <Upcoming schedule={home.schedule} today={home.today} />
         <Dues dues={home.dues} thisMonth={home.thisMonth} />
         <HomeBoard member={member} />

@@ -7,6 +7,7 @@ import { Section } from '../../components/Section'
 import { Button, Cell } from '../../components/ui'
 import { PageRoute } from '../../containers/PageRoute'
 import { switchUser } from '../../containers/SessionGate'
+import { mayCall, ORGANISERS } from '../../domain/permissions'
 import { useMyAttendance } from '../../features/me/use-my-attendance'
 import { OrgCells } from '../../features/org/org-entry'
 import type { Result } from '../../services/call'
@@ -75,6 +76,7 @@ function Me({ member }: { member: MemberView }) {
           <Cell title='支部名册' extra='导入、邀请、审核' clickable onClick={() => Taro.navigateTo({ url: '/pages/roster/index' })} />
         ) : null}
         <OrgCells roles={member.roles} />
+        {mayCall(ORGANISERS, member.roles) ? <Cell title='台账' extra='考勤表、会议记录、年度台账' clickable onClick={() => Taro.navigateTo({ url: '/pages/ledger/index' })} /> : null}
       </View>
       <MyAttendance />
       {process.env.TARO_ENV === 'h5' ? (

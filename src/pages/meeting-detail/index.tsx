@@ -6,6 +6,7 @@ import { StateView } from '../../components/StateView'
 import { StatusTag } from '../../components/StatusTag'
 import { ArrowRight, Button, Cell, CellGroup } from '../../components/ui'
 import { PageRoute } from '../../containers/PageRoute'
+import { MinutesCard } from '../../containers/MinutesCard'
 import { formatMeetingTime, type StatusKind } from '../../display/meeting-display'
 import { MEETING_TYPE_LABELS, scopeLabel } from '../../domain/meetings'
 import { useMeetingDetail, type meetingActions } from '../../features/meetings/use-meeting-detail'
@@ -143,6 +144,7 @@ function Detail({ member, id }: { member: MemberView; id: string }) {
       <About meeting={meeting} />
       {!actions.cancelled ? <MyStatus kind={kind} line={model.line} myStatus={data.myStatus} actions={actions} onLeave={() => model.setDialog('leave')} onWithdraw={model.withdrawLeave} withdrawing={model.withdrawing} /> : null}
       {actions.manages ? <Manage seesAttendance={actions.seesAttendance} open={model.open} onCancel={() => model.setDialog('cancel')} /> : null}
+      <MinutesCard meeting={meeting} canManage={data.canManage} />
       {actions.primary ? (
         <View className='action-bar'>
           <Button block type='primary' className='action-bar__main' onClick={actions.primary === 'code' ? () => model.open('checkin-code') : () => scanToCheckIn()}>

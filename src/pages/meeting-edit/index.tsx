@@ -10,6 +10,7 @@ import { MEETING_TYPE_LABELS, scopeLabel } from '../../domain/meetings'
 import { formatDateZh, inShanghai, shanghaiDate } from '../../domain/time'
 import { blankMeeting, fromMeeting, scopeKey, type MeetingFormValues } from '../../features/meetings/meeting-form'
 import { useMeetingForm, type MeetingFormModel } from '../../features/meetings/use-meeting-form'
+import { prefilledMeeting, type Prefill } from '../../features/records/prefill'
 import { useRemote } from '../../hooks/use-remote'
 import { call } from '../../services/call'
 import { now } from '../../services/clock'
@@ -190,9 +191,9 @@ function useTitle(title: string) {
   }, [title])
 }
 
-function NewMeeting({ member }: { member: MemberView }) {
+function NewMeeting({ member, prefill }: { member: MemberView; prefill: Prefill }) {
   useTitle('新建会议')
-  return <MeetingForm member={member} initial={blankMeeting(member)} />
+  return <MeetingForm member={member} initial={prefilledMeeting(blankMeeting(member), prefill)} />
 }
 
 function EditMeeting({ member, id }: { member: MemberView; id: string }) {
@@ -220,8 +221,8 @@ function EditMeeting({ member, id }: { member: MemberView; id: string }) {
 export default function MeetingEditPage() {
   return (
     <PageRoute
-      optional={['id']}
-      render={({ member, params }) => (params.id ? <EditMeeting member={member} id={params.id} /> : <NewMeeting member={member} />)}
+      optional={['id', 'type', 'groupId', 'title']}
+      render={({ member, params }) => (params.id ? <EditMeeting member={member} id={params.id} /> : <NewMeeting member={member} prefill={params} />)}
     />
   )
 }
