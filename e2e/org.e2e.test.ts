@@ -75,3 +75,17 @@ test('a member who also oversees an org switches to it on 我的', async () => {
   expect(errors).toEqual([])
   await context.close()
 })
+
+test('the demo secretary sees on 上级党委 which 党委 the branch is under', async () => {
+  const context = await phone(app.browser)
+  const { page, errors } = await signIn(context, 'demo-secretary')
+  await page.goto(`${app.server.base}/#/pages/me/index`)
+  await page.locator('.nut-cell', { hasText: '上级党委' }).click()
+  await page.waitForURL(/view=attach/)
+  await page.getByText('「示例党支部」已在该党委之下', { exact: false }).waitFor()
+  // After the page's slide-in.
+  await page.waitForTimeout(600)
+  await page.screenshot({ path: join(SHOTS, 'org-attached.png') })
+  expect(errors).toEqual([])
+  await context.close()
+})

@@ -1,35 +1,17 @@
 /** What the 台账 actions answer (CONTRACT §6): minutes, the 三会一课 checklist and early warnings. */
 import type { ChecklistItem } from '../cloudfunctions/core/domain/checklist'
-import type { AttendanceStatus } from './models'
+import type { AttendanceStatus, Minutes } from './models'
 
 /** A checklist item with the meeting already arranged for it, if any (not ended yet). */
 export interface ChecklistEntry extends ChecklistItem {
   upcoming: { meetingId: string; startAt: string } | null
 }
 
-/** The minutes' fields under the names minutes.save takes. */
-export interface MinutesView {
-  meetingId: string
-  host: string
-  recorder: string
-  topics: string[]
-  summary: string
-  decisions: string
-  photos: string[]
-  version: number
-  updatedAt: string
-  updatedBy: string
-  updatedByName: string
-}
+/** The minutes' fields under the names minutes.save takes, and who saved them last. */
+export type MinutesView = Omit<Minutes, 'id' | 'branchId'> & { updatedByName: string }
 
-export interface AttendanceCounts {
-  expected: number
-  present: number
-  late: number
-  leave: number
-  absent: number
-  makeup: number
-}
+/** 应到 and each status's count, as attendance.get answers them. */
+export type AttendanceCounts = Record<AttendanceStatus | 'expected', number>
 
 /** 应到 / 实到 / 缺席及原因, always computed from the check-in records and leave. */
 export interface MinutesAttendance extends AttendanceCounts {

@@ -35,7 +35,8 @@ export function useRemote<T>(load: () => Promise<T>, deps: unknown[], enabled = 
       return true
     } catch (err) {
       // Nothing shown yet: the failure is the answer. Otherwise the last good data stays.
-      if (mine === seq.current) setState((s) => (s.status === 'ready' ? { ...s, stale: true } : { status: 'error', data: null, error: asApiError(err), stale: false }))
+      // Already marked: the same state, so that repeated failures do not redraw the screen.
+      if (mine === seq.current) setState((s) => (s.status !== 'ready' ? { status: 'error', data: null, error: asApiError(err), stale: false } : s.stale ? s : { ...s, stale: true }))
       return false
     }
   }, [enabled, ...deps])

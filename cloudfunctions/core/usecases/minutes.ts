@@ -26,20 +26,8 @@ function checkWritable(meeting: Meeting, now: Date) {
   if (now.getTime() < Date.parse(meeting.startAt)) throw new AppError('CONFLICT', '会议开始后才能填写会议记录')
 }
 
-function view(m: Minutes, names: Map<string, string>): MinutesView {
-  return {
-    meetingId: m.meetingId,
-    host: m.host,
-    recorder: m.recorder,
-    topics: m.topics,
-    summary: m.summary,
-    decisions: m.decisions,
-    photos: m.photos,
-    version: m.version,
-    updatedAt: m.updatedAt,
-    updatedBy: m.updatedBy,
-    updatedByName: names.get(m.updatedBy) ?? '',
-  }
+function view({ id: _id, branchId: _branch, ...m }: Minutes, names: Map<string, string>): MinutesView {
+  return { ...m, updatedByName: names.get(m.updatedBy) ?? '' }
 }
 
 export async function minutesSave(ctx: Context, p: Payload<'minutes.save'>): Promise<Result<'minutes.save'>> {

@@ -19,7 +19,7 @@ export function OrgCells({ roles }: { roles: readonly Role[] }) {
   return (
     <>
       {org ? <Cell title='切换到党委视图' description={org.name} extra='各支部情况' clickable onClick={openOverview} /> : null}
-      {roles.includes('secretary') ? <Cell title='上级党委' extra='输入党委代码' clickable onClick={() => Taro.navigateTo({ url: `${ORG_PAGE}?view=attach` })} /> : null}
+      {roles.includes('secretary') ? <Cell title='上级党委' extra='查看或加入' clickable onClick={() => Taro.navigateTo({ url: `${ORG_PAGE}?view=attach` })} /> : null}
     </>
   )
 }
