@@ -230,6 +230,8 @@ export interface Meeting {
   checkinKey?: string
   /** What attending earns, fixed when the code was last shown (the compact form cannot carry it). */
   checkinPoints?: number
+  /** Set once a poster is printed: the stable key its 小程序码 names the meeting by. */
+  posterKey?: string
 }
 
 /** A member's standing for a meeting, as every screen shows it. */
@@ -586,4 +588,12 @@ export interface Upload {
   fileId: string
   bytes: number
   at: string
+}
+
+/** A printed 小程序码 kept in cloud storage: the id is `${page}?${scene}`, so it is made once. */
+export interface Poster {
+  id: string
+  branchId: string
+  fileId: string
+  createdAt: string
 }

@@ -105,3 +105,16 @@ export interface AttendanceRow {
   reason?: string
   leave?: { state: LeaveState; reason: string; leaveId: string }
 }
+
+/**
+ * A printable code: `page` opened with `scene` from WeChat's 扫一扫 (a 小程序码), or `link` as a
+ * plain QR (locally, or a branch's 普通链接二维码 domain). `image` is the 小程序码 in WeChat;
+ * `problem` says why there is none where WeChat refused.
+ */
+export interface PosterAnswer {
+  page: string
+  scene: string
+  link: string
+  image?: { url: string; expiresAt: string }
+  problem?: string
+}

@@ -27,6 +27,7 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
     { fields: ['branchId', 'startAt'], unique: false },
     // A 小程序码 scan names its meeting by this key (issue 11).
     { fields: ['checkinKey'], unique: false, sparse: true },
+    { fields: ['branchId', 'posterKey'], unique: false, sparse: true },
   ],
   // One record per member and meeting is the document id (`${meetingId}:${memberId}`); these serve queries.
   attendance: [
@@ -101,4 +102,6 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
     { fields: ['meetingId'], unique: false },
   ],
   uploads: [{ fields: ['memberId', 'at'], unique: false }],
+  // The id is `${page}?${scene}`: one image per code.
+  posters: [],
 }

@@ -36,6 +36,7 @@ import type {
   MinutesHistory,
   MakeupClearance,
   Upload,
+  Poster,
 } from '../../types/models'
 
 /** Collection name → the plain object stored in it. Every document carries its branchId. */
@@ -74,6 +75,7 @@ export interface Collections {
   minutesHistory: MinutesHistory
   makeupClearances: MakeupClearance
   uploads: Upload
+  posters: Poster
 }
 export type CollectionName = keyof Collections
 

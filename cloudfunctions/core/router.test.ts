@@ -144,6 +144,8 @@ const VALID_PAYLOAD: Record<ActionName, unknown> = {
   'branch.updateCalendar': { fixWindowDays: 30 },
   'leave.pending': {},
   'quiz.allowRetake': { quizId: 'no-such-quiz', memberId: 'demo-member-01', reason: '答题时网络中断' },
+  'meeting.poster': { meetingId: 'demo-assembly' },
+  'invite.poster': {},
   'minutes.save': { meetingId: 'no-such-meeting', host: '王建华', recorder: '李明', topics: ['学习党章'], summary: '传达学习了上级精神' },
   'minutes.get': { meetingId: 'no-such-meeting' },
   'minutes.read': { meetingId: 'no-such-meeting' },

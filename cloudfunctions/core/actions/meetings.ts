@@ -1,6 +1,6 @@
 /** Meetings, live check-in, leave and attendance (CONTRACT §3). */
 import { z } from 'zod'
-import type { AttendanceRow, MeetingView, MyMeetingStatus } from '../../../types/views'
+import type { AttendanceRow, MeetingView, MyMeetingStatus, PosterAnswer } from '../../../types/views'
 import type { AttendanceStatus, LeaveState, MeetingType } from '../../../types/models'
 import { LIMITS } from '../../../src/domain/limits'
 import { date, declare, empty, flag, id, instant, LEADERSHIP, meetingType, MEMBERS, optionalYear, ORGANISERS, reason, returns, text } from './define'
@@ -136,6 +136,12 @@ export const meetingActions = declare({
       /** Organisers' fixes (补签, leave decisions), oldest first: who, when, what, why. */
       audit: Array<{ action: 'checkin.manual' | 'leave.review'; memberId: string; name: string; by: string; byName: string; at: string; detail: string; reason: string }>
     }>(),
+  },
+  /** The meeting's printable code: opens its page (never a check-in); in WeChat a 小程序码 kept in cloud storage. */
+  'meeting.poster': {
+    who: ORGANISERS,
+    input: oneMeeting,
+    result: returns<PosterAnswer>(),
   },
   'attendance.mine': {
     who: MEMBERS,

@@ -1,6 +1,7 @@
 /** The roster, 党小组, roles, joining from WeChat and leaving (CONTRACT §5). */
 import { z } from 'zod'
 import { REMOVAL_REASONS, type Group, type JoinState, type MemberAudit, type Role } from '../../../types/models'
+import type { PosterAnswer } from '../../../types/views'
 import { LIMITS } from '../../../src/domain/limits'
 import { ROSTER_MAX_ROWS } from '../domain/roster'
 import { declare, empty, flag, id, LEADERSHIP, returns, SECRETARY, text } from './define'
@@ -119,6 +120,12 @@ export const memberActions = declare({
     who: SECRETARY,
     input: empty,
     result: returns<{ code: string; url: string }>(),
+  },
+  /** The invite as a printable code: in WeChat a 小程序码 (the code as its scene), kept until the invite is rotated. */
+  'invite.poster': {
+    who: SECRETARY,
+    input: empty,
+    result: returns<PosterAnswer>(),
   },
   /** A new code; the old one stops working at once. */
   'invite.rotate': {

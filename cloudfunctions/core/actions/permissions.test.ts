@@ -103,6 +103,8 @@ const EXPECTED: Record<ActionName, Who[]> = {
   'branch.updateCalendar': SECRETARY,
   'leave.pending': LEADER,
   'quiz.allowRetake': SECRETARY,
+  'meeting.poster': ORGANISER,
+  'invite.poster': SECRETARY,
   'minutes.save': ORGANISER,
   'minutes.get': ORGANISER,
   'minutes.read': MEMBER,

@@ -33,6 +33,7 @@ import { dutyGet, dutyList, dutySet } from './duty'
 import { orgAttach, orgCode, orgCreate, orgDetach, orgMine } from './org'
 import { orgBranch, orgExport, orgOverview } from './org-overview'
 import { branchCalendar, branchUpdateCalendar } from './calendar'
+import { invitePoster, meetingPoster } from './posters'
 import { minutesGet, minutesRead, minutesSave, photoUpload } from './minutes'
 import { checklistGet } from './checklist'
 import { makeupClear, warningsList } from './warnings'
@@ -124,6 +125,8 @@ export const HANDLERS: { [K in ActionName]: Handler<K> } = {
   'branch.updateCalendar': branchUpdateCalendar,
   'leave.pending': leavePending,
   'quiz.allowRetake': quizAllowRetake,
+  'meeting.poster': meetingPoster,
+  'invite.poster': invitePoster,
   'minutes.save': minutesSave,
   'minutes.get': minutesGet,
   'minutes.read': minutesRead,

@@ -10,6 +10,7 @@ import { attendanceId, ledgerKeys, leaveId, newId } from '../records/ids'
 import { reverse } from '../records/ledger'
 import { groupNames, loadManagedMeeting, loadMeeting, toView } from './meeting-support'
 import { ensureThemeDays } from './theme-days'
+import { meetingByPosterKey, POSTER_KEY_RE } from './posters'
 
 const MAX_DURATION_H = 12
 const LIST_DEFAULT_DAYS = 60
@@ -168,10 +169,13 @@ export async function meetingList(ctx: Context, p: Payload<'meeting.list'>): Pro
 
 export async function meetingGet(ctx: Context, p: Payload<'meeting.get'>): Promise<Result<'meeting.get'>> {
   const member = requireMember(ctx)
+  // A printed poster's 小程序码 names the meeting by its poster key; the page then moves to its id.
+  const posterMeeting = POSTER_KEY_RE.test(p.meetingId) ? await meetingByPosterKey(ctx, member.branchId, p.meetingId) : null
+  const meetingId = posterMeeting?.id ?? p.meetingId
   const [meeting, record, leave, names] = await Promise.all([
-    loadMeeting(ctx, member, p.meetingId),
-    ctx.storage.get('attendance', attendanceId(p.meetingId, member.id)),
-    ctx.storage.get('leaves', leaveId(p.meetingId, member.id)),
+    posterMeeting ?? loadMeeting(ctx, member, meetingId),
+    ctx.storage.get('attendance', attendanceId(meetingId, member.id)),
+    ctx.storage.get('leaves', leaveId(meetingId, member.id)),
     groupNames(ctx, member.branchId),
   ])
   const canManage = canManageMeeting(member, meeting)
