@@ -36,7 +36,7 @@ export default defineAppConfig({
     // The secretary's 日程与提醒: the monthly days, reminder times, the register's first month.
     { root: 'pages/calendar-settings', pages: ['index'] },
     // The 台账: minutes, the year's 三会一课 and the warnings (organisers').
-    { root: 'pages/records', pages: ['minutes', 'checklist', 'warnings'] },
+    { root: 'pages/records', pages: ['minutes', 'checklist', 'warnings', 'poster'] },
     // 台账: the exports (考勤表, 会议记录, the year's sheets), for organisers.
     { root: 'pages/ledger', pages: ['index'] },
   ],

@@ -91,7 +91,7 @@ const SUBPACKAGES = [
   { root: 'pages/announce', pages: ['index'] },
   { root: 'pages/org', pages: ['index'] },
   { root: 'pages/calendar-settings', pages: ['index'] },
-  { root: 'pages/records', pages: ['minutes', 'checklist', 'warnings'] },
+  { root: 'pages/records', pages: ['minutes', 'checklist', 'warnings', 'poster'] },
   { root: 'pages/ledger', pages: ['index'] },
 ]
 const SUB_PAGES = SUBPACKAGES.flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))
@@ -699,6 +699,12 @@ function checklistYear(): string[] {
   ]
 }
 
+/** 会议海报 in local mode: no 小程序码 there, the meeting page's link drawn as a plain QR. */
+function meetingPosterPage(): string[] {
+  const { meeting } = got('meeting.get')
+  return [meeting.title, formatMeetingTime(meeting.startAt, meeting.endAt), '用微信扫一扫，查看会议、请假或收提醒', '长按图片可保存到相册，打印后张贴。']
+}
+
 function warningsList(): string[] {
   const cards = byMember(got('warnings.list').items)
   if (cards.length === 0) throw new Error('fixture: the demo branch has members to warn of')
@@ -819,6 +825,7 @@ const CASES: Record<string, PageCase> = {
   'pages/records/minutes': { query: minutesQuery, calls: ['minutes.get', 'session.me'], shows: minutesEditor },
   'pages/records/checklist': { query: none, calls: ['checklist.get', 'session.me'], shows: checklistYear },
   'pages/records/warnings': { query: none, calls: ['session.me', 'warnings.list'], shows: warningsList },
+  'pages/records/poster': { query: meetingQuery, calls: ['meeting.get', 'meeting.poster', 'session.me'], shows: meetingPosterPage },
   'pages/ledger/index': { query: none, calls: ['meeting.list', 'session.me'], shows: ledger },
 }
 
@@ -1591,6 +1598,13 @@ describe('pages opened by a scanned code', () => {
         expectShows(page, logic, ['您打开的是支部的邀请链接'])
         expectHides(page, ['在书记给的邀请海报上'])
       }
+    })
+
+    test(`the meeting page with a poster's key as scene moves to the meeting's own id (${how})`, async () => {
+      const { scene } = await backend.call('meeting.poster', { meetingId: backend.meetingId })
+      const { logic } = await opened('pages/meeting-detail/index', { scene }, warm)
+      expect(logic.calls.find((c) => c.data.action === 'meeting.get')?.data.payload).toEqual({ meetingId: scene })
+      expect(navigations(logic)).toContain(`redirectTo /pages/meeting-detail/index?id=${encodeURIComponent(backend.meetingId)}`)
     })
 
     test(`the meeting page with the meeting as scene or q shows the meeting (${how})`, async () => {

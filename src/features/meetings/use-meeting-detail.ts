@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { MemberView } from '../../../types/models'
 import { checkinOpensAt, clockTime, myStatusKind, type StatusKind } from '../../display/meeting-display'
 import { CHECKIN_OPENS_BEFORE_MIN, windowState } from '../../domain/meetings'
@@ -73,6 +73,12 @@ export function useMeetingDetail(meetingId: string, member: MemberView) {
 
   // Back from the form, the code screen or a check-in: show what changed.
   useRefreshOnReturn(remote.refresh)
+
+  // Opened by a poster's 小程序码 (the meeting's poster key, not its id): the same page under its id.
+  const realId = remote.data?.meeting.id
+  useEffect(() => {
+    if (realId && realId !== meetingId) Taro.redirectTo({ url: `/pages/meeting-detail/index?id=${encodeURIComponent(realId)}` })
+  }, [realId, meetingId])
 
   async function leaveRequested(reason: string) {
     await call('leave.request', { meetingId, reason })

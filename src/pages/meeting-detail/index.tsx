@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import type { MemberView } from '../../../types/models'
 import type { MeetingView, MyMeetingStatus } from '../../../types/views'
 import { ReasonDialog } from '../../components/ReasonDialog'
@@ -82,13 +83,14 @@ function MyStatus({ kind, line, myStatus, actions, onLeave, onWithdraw, withdraw
   )
 }
 
-function Manage({ seesAttendance, open, onCancel }: { seesAttendance: boolean; open: (page: string) => void; onCancel: () => void }) {
+function Manage({ meetingId, seesAttendance, open, onCancel }: { meetingId: string; seesAttendance: boolean; open: (page: string) => void; onCancel: () => void }) {
   return (
     <View className='detail__manage'>
       <Text className='section-title'>组织者</Text>
       <CellGroup className='detail__cells'>
         {seesAttendance ? <Cell title='查看考勤' extra={<ArrowRight />} align='center' onClick={() => open('attendance')} clickable /> : null}
         <Cell title='编辑会议' extra={<ArrowRight />} align='center' onClick={() => open('meeting-edit')} clickable />
+        <Cell title='会议海报' extra={<ArrowRight />} align='center' onClick={() => Taro.navigateTo({ url: `/pages/records/poster?id=${encodeURIComponent(meetingId)}` })} clickable />
         <Cell title='取消会议' className='detail__danger' extra={<ArrowRight />} align='center' onClick={onCancel} clickable />
       </CellGroup>
     </View>
@@ -143,7 +145,7 @@ function Detail({ member, id }: { member: MemberView; id: string }) {
       ) : null}
       <About meeting={meeting} />
       {!actions.cancelled ? <MyStatus kind={kind} line={model.line} myStatus={data.myStatus} actions={actions} onLeave={() => model.setDialog('leave')} onWithdraw={model.withdrawLeave} withdrawing={model.withdrawing} /> : null}
-      {actions.manages ? <Manage seesAttendance={actions.seesAttendance} open={model.open} onCancel={() => model.setDialog('cancel')} /> : null}
+      {actions.manages ? <Manage meetingId={meeting.id} seesAttendance={actions.seesAttendance} open={model.open} onCancel={() => model.setDialog('cancel')} /> : null}
       <MinutesCard meeting={meeting} canManage={data.canManage} />
       {actions.primary ? (
         <View className='action-bar'>

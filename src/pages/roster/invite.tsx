@@ -14,11 +14,12 @@ export function InvitePoster({ branchName }: { branchName: string }) {
           <View className='card roster__poster'>
             <Text className='roster__poster-title'>{branchName}</Text>
             <View className='roster__qr'>
-              <QrCode text={invite.data.url} />
+              <QrCode text={invite.data.link} image={invite.data.image?.url} />
             </View>
             <Text className='roster__poster-line'>用微信扫一扫，填写姓名和手机尾号，书记通过后即可加入。</Text>
-            <Text className='muted roster__poster-code' userSelect data-invite-url={invite.data.url}>
-              邀请码 {invite.data.code}
+            {invite.data.problem ? <Text className='muted roster__poster-line'>{invite.data.problem}</Text> : null}
+            <Text className='muted roster__poster-code' userSelect data-invite-url={invite.data.link}>
+              邀请码 {invite.data.scene}
             </Text>
           </View>
         ) : null}

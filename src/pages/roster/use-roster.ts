@@ -154,9 +154,9 @@ export function useJoinRequests() {
   return { list, reviewed, busy: busy.running }
 }
 
-/** The invite poster: the join code's link as a QR, and 更换邀请码. */
+/** The invite poster: the 小程序码 in WeChat, else the join link as a QR; and 更换邀请码. */
 export function useInvite() {
-  const invite = useRemote(() => call('invite.get', {}), [])
+  const invite = useRemote(() => call('invite.poster', {}), [])
   const busy = useOneAtATime<'rotate'>()
   const rotated = () =>
     busy.run('rotate', async () => {
