@@ -72,6 +72,14 @@ test('secretary shows the live code, a member checks in from its link, the arriv
   const sheet = (await backend(app.server).api('demo-secretary', 'attendance.get', { meetingId })) as { members: Array<{ memberId: string; status: string }> }
   expect(sheet.members.find((r) => r.memberId === 'demo-secretary')).toMatchObject({ status: 'present' })
 
+  // The printable poster opens the meeting's page, never a check-in.
+  await s.goto(`${app.server.base}/#/pages/records/poster?id=${encodeURIComponent(meetingId)}`)
+  const posterQr = s.locator('.poster .qr-code__img')
+  await posterQr.waitFor()
+  await settled(posterQr)
+  await s.screenshot({ path: join(SHOTS, 'meeting-poster.png') })
+  expect(await readQr(posterQr)).toBe(`${app.server.base}/#/pages/meeting-detail/index?id=${encodeURIComponent(meetingId)}`)
+
   // Opening the same link again does not count twice.
   await m.goto(`${app.server.base}/#/pages/index/index`)
   await m.goto(link)
