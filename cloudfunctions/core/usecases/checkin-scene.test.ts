@@ -4,6 +4,7 @@
  * in under CONTRACT §3's rules, exactly as with the long token.
  */
 import { MiniCodeError, type MiniCodes } from '../ports'
+import { recordingMiniCodes } from '../../../tests/support/mini-codes'
 import { DEMO, failure, theDemoBranch } from '../../../tests/support/app'
 import { aMeeting } from '../../../tests/support/builders'
 
@@ -16,18 +17,6 @@ async function aMeetingWithCodes(miniCodes?: MiniCodes) {
   return { app, meeting, code }
 }
 
-/** A recording stand-in for WeChat's wxacode.getUnlimited behind the port. */
-function recordingMiniCodes(fail?: MiniCodeError) {
-  const calls: Array<{ page: string; scene: string }> = []
-  const miniCodes: MiniCodes = {
-    image: async (page, scene) => {
-      calls.push({ page, scene })
-      if (fail) throw fail
-      return Buffer.from(`png:${scene}`)
-    },
-  }
-  return { calls, miniCodes }
-}
 
 describe('a scan of the 小程序码', () => {
   it('checks the member in like the long token, with the meeting\'s points', async () => {
@@ -93,7 +82,7 @@ describe('the 小程序码 image (CloudBase only)', () => {
     const { code } = await aMeetingWithCodes(miniCodes)
     const answer = await code()
     expect(calls).toEqual([{ page: 'pages/checkin/index', scene: answer.scene }])
-    expect(answer.miniCode).toEqual({ image: `data:image/png;base64,${Buffer.from(`png:${answer.scene}`).toString('base64')}` })
+    expect(answer.miniCode).toEqual({ image: `data:image/png;base64,${Buffer.from(`png:pages/checkin/index?${answer.scene}`).toString('base64')}` })
     const local = await aMeetingWithCodes()
     expect((await local.code()).miniCode).toBeUndefined()
   })

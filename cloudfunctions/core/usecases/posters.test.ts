@@ -3,20 +3,10 @@
  * and kept in cloud storage; plain links locally. A meeting poster opens the meeting's page.
  */
 import { MiniCodeError, type MiniCodes } from '../ports'
+import { recordingMiniCodes } from '../../../tests/support/mini-codes'
 import { DEMO, failure, theDemoBranch } from '../../../tests/support/app'
 import { aMeeting } from '../../../tests/support/builders'
 
-function recordingMiniCodes(fail?: MiniCodeError) {
-  const calls: Array<{ page: string; scene: string }> = []
-  const miniCodes: MiniCodes = {
-    image: async (page, scene) => {
-      calls.push({ page, scene })
-      if (fail) throw fail
-      return Buffer.from(`png:${page}?${scene}`)
-    },
-  }
-  return { calls, miniCodes }
-}
 
 async function aBranch(miniCodes?: MiniCodes) {
   const app = await theDemoBranch({ ports: miniCodes ? { miniCodes } : {} })
