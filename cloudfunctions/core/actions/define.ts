@@ -115,7 +115,7 @@ export const picture = z
   .regex(/^(cloud:\/\/[^\s]+|data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+)$/, { error: '应为图片' })
 
 /** Page sizes (and caps) of the paged lists: the first page is what each answered before paging. */
-export const PAGES = { questions: 1000, ledger: 500, studies: 500, pending: 200 } as const
+export const PAGES = { questions: 1000, ledger: 500, studies: 500, pending: 200, joins: 200 } as const
 
 /**
  * A page of a list that grows without bound: `offset` from the start (the previous answer's

@@ -4,7 +4,7 @@ import { REMOVAL_REASONS, type Group, type JoinState, type MemberAudit, type Rol
 import type { PosterAnswer } from '../../../types/views'
 import { LIMITS } from '../../../src/domain/limits'
 import { ROSTER_MAX_ROWS } from '../domain/roster'
-import { declare, empty, flag, id, LEADERSHIP, returns, SECRETARY, text } from './define'
+import { declare, empty, flag, id, LEADERSHIP, paged, PAGES, returns, SECRETARY, text } from './define'
 
 export interface RosterMember {
   id: string
@@ -138,11 +138,13 @@ export const memberActions = declare({
     input: z.object({ code: inviteCode, name: personName, phoneTail }),
     result: returns<{ requestId: string; state: 'pending' }>(),
   },
+  /** Paged: anyone with the invite may ask, so the list is not bounded by the roster. */
   'join.list': {
     who: LEADERSHIP,
-    input: empty,
+    input: z.object(paged(PAGES.joins)),
     result: returns<{
       requests: Array<{ requestId: string; name: string; phoneTail: string; state: JoinState; requestedAt: string; match: { memberId: string; name: string } | null }>
+      next: number | null
     }>(),
   },
   /** `memberId` binds to that roster member (default: the match; with neither, a new member). */

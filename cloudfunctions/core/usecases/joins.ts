@@ -12,6 +12,8 @@ import { AppError } from '../errors'
 import { joinRequestId, newId } from '../records/ids'
 import { recordOnce } from '../records/record-once'
 import { bindMember, loadBranchMember, writeAudit } from './members'
+import { pageOf, pageQuery } from './paging'
+import { PAGES } from '../actions/define'
 
 /** About 70 bits in 12 letters and digits: unguessable, and short enough to type. */
 const newInviteCode = () => randomBytes(9).toString('base64url').replace(/[-_]/g, 'x')
@@ -73,13 +75,16 @@ function matchOf(request: JoinRequest, members: Member[]): Member | null {
   return members.find((m) => m.active && !m.openid && m.name === request.name && m.phoneTail === request.phoneTail) ?? null
 }
 
-export async function joinList(ctx: Context): Promise<Result<'join.list'>> {
+export async function joinList(ctx: Context, p: Payload<'join.list'>): Promise<Result<'join.list'>> {
   const me = requireMember(ctx)
-  const [requests, members] = await Promise.all([
-    ctx.storage.find('joins', { branchId: me.branchId, state: 'pending' }, { orderBy: [['requestedAt', 'asc']] }),
+  const rule = { limit: PAGES.joins }
+  const [found, members] = await Promise.all([
+    ctx.storage.find('joins', { branchId: me.branchId, state: 'pending' }, pageQuery(p, rule, [['requestedAt', 'asc'], ['id', 'asc']])),
     ctx.storage.find('members', { branchId: me.branchId, active: true }),
   ])
+  const { items: requests, next } = pageOf(found, p, rule)
   return {
+    next,
     requests: requests.map((r) => {
       const match = matchOf(r, members)
       return { requestId: r.id, name: r.name, phoneTail: r.phoneTail, state: r.state, requestedAt: r.requestedAt, match: match && { memberId: match.id, name: match.name } }
