@@ -1123,6 +1123,26 @@ describe('pages/index/index with one failing section', () => {
   })
 })
 
+describe('pages/study/index with two failing cards', () => {
+  test('学习强国 and 学习记录 failing show one error block with one 重试, the other cards kept', async () => {
+    const message = '系统出了点问题，请稍后再试（编号 0000test）'
+    const secretary = api()
+    const failing: CloudHandler = (call) =>
+      ['xuexi.mine', 'points.history'].includes(call.data.action) ? Promise.resolve({ ok: false, error: { code: 'INTERNAL', message } }) : secretary(call)
+    const logic = startApp(failing)
+    const page = open(logic, 'pages/study/index')
+    await settle(logic)
+    expect(page.text().split('没能加载出来').length - 1).toBe(1)
+    expect(page.text().split('重试').length - 1).toBe(1)
+    expectShows(page, logic, ['待完成', '记录自学'])
+
+    logic.setCloudHandler(secretary)
+    page.tap('重试')
+    await settle(logic)
+    expectHides(page, ['没能加载出来'])
+  })
+})
+
 describe('pages/meeting-detail/index', () => {
   test('the secretary’s 显示签到码 and 查看考勤 open the code screen and the sheet for this meeting', async () => {
     const { logic, page } = await openSettled('pages/meeting-detail/index', { id: backend.meetingId })
