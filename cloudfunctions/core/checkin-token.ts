@@ -124,11 +124,14 @@ function base62(value: bigint, width: number): string {
 const fromBase62 = (text: string) => [...text].reduce((n, ch) => n * SIXTY_TWO + BigInt(B62.indexOf(ch)), BigInt(0))
 const bytesToBig = (bytes: Buffer) => BigInt(`0x${bytes.toString('hex')}`)
 
+/** `width` base62 characters from the bytes (reduced to fit): short keys for a 小程序码's scene. */
+export const base62Of = (bytes: Buffer, width: number) => base62(bytesToBig(bytes) % SIXTY_TWO ** BigInt(width), width)
+
 /** The meeting's key for its current time and scope: a moved meeting gets a new one. */
 export function meetingKey(secret: string, meeting: { id: string; startAt: string; endAt: string; type: MeetingType; scope: MeetingScope }): string {
   const digest = createHmac('sha256', secret).update(`checkin-key:v1:${JSON.stringify([meeting.id, meeting.startAt, meeting.endAt, meeting.type, meeting.scope])}`).digest()
   // 47 bits: keys are looked up, not trusted, so this only has to keep meetings apart.
-  return base62(bytesToBig(digest.subarray(0, 6)) % SIXTY_TWO ** BigInt(KEY_LEN), KEY_LEN)
+  return base62Of(digest.subarray(0, 6), KEY_LEN)
 }
 
 function compactMac(secret: string, body: string): string {

@@ -50,14 +50,25 @@ export async function keepCheckinKey(ctx: Context, meeting: Meeting, points: num
   return key
 }
 
-/** The 小程序码 for a scene, or why the screen shows the plain QR instead. */
-export async function miniCodeFor(miniCodes: MiniCodes, page: string, scene: string, log: Logger): Promise<{ image: string } | { problem: string }> {
+/** What to say where WeChat refuses a 小程序码: 41030 is a page not in a published version (development builds). */
+export interface MiniCodeProblems {
+  unpublished: string
+  other: string
+}
+
+/** WeChat's 小程序码 for a page and scene, or why the screen shows a plain QR instead. */
+export async function makeMiniCode(miniCodes: MiniCodes, page: string, scene: string, log: Logger, problems: MiniCodeProblems): Promise<{ png: Buffer } | { problem: string }> {
   try {
-    return { image: `data:image/png;base64,${(await miniCodes.image(page, scene)).toString('base64')}` }
+    return { png: await miniCodes.image(page, scene) }
   } catch (err) {
     if (!(err instanceof MiniCodeError)) throw err
     log.info('wxacode refused', { errCode: err.errCode, errMsg: err.message })
-    // 41030: the page is not in a published version, as in development builds.
-    return { problem: err.errCode === 41030 ? '小程序未发布，扫一扫打不开。请在支部通内点 扫码签到' : '请在支部通内点 扫码签到' }
+    return { problem: err.errCode === 41030 ? problems.unpublished : problems.other }
   }
+}
+
+/** The live code's 小程序码 as the code screen shows it. */
+export async function miniCodeFor(miniCodes: MiniCodes, page: string, scene: string, log: Logger): Promise<{ image: string } | { problem: string }> {
+  const made = await makeMiniCode(miniCodes, page, scene, log, { unpublished: '小程序未发布，扫一扫打不开。请在支部通内点 扫码签到', other: '请在支部通内点 扫码签到' })
+  return 'png' in made ? { image: `data:image/png;base64,${made.png.toString('base64')}` } : made
 }

@@ -10,8 +10,9 @@ import type { Meeting } from '../../../types/models'
 import { toShanghaiIso } from '../../../src/domain/time'
 import type { Payload, Result } from '../actions'
 import { requireMember, type Context } from '../context'
-import { insertOnce } from '../records/record-once'
-import { MiniCodeError } from '../ports'
+import { recordOnce } from '../records/record-once'
+import { base62Of } from '../checkin-token'
+import { makeMiniCode } from './checkin-scan'
 import { inviteGet } from './joins'
 import { loadManagedMeeting } from './meeting-support'
 
@@ -19,14 +20,13 @@ export const MEETING_PAGE = 'pages/meeting-detail/index'
 export const JOIN_PAGE = 'pages/join/index'
 /** A poster's image link lasts this long: enough to open, save and print it. */
 const IMAGE_TTL_SEC = 30 * 60
-const B62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
 /** Poster keys are ten base62 characters; meeting ids always carry a '-', so the two never meet. */
 export const POSTER_KEY_RE = /^[0-9A-Za-z]{10}$/
 
 /** The meeting's stable key for a 小程序码's scene (a 主题党日's id can be longer than WeChat's 32). */
 function posterKeyOf(secret: string, meetingId: string): string {
   const digest = createHmac('sha256', secret).update(`poster-key:v1:${meetingId}`).digest()
-  return [...digest.subarray(0, 10)].map((byte) => B62[byte % 62]).join('')
+  return base62Of(digest.subarray(0, 8), 10)
 }
 
 type PosterImage = { image: { url: string; expiresAt: string } } | { problem: string } | Record<string, never>
@@ -37,19 +37,14 @@ async function posterImage(ctx: Context, branchId: string, page: string, scene: 
   const id = `${page}?${scene}`
   let fileId = (await ctx.storage.get('posters', id))?.fileId
   if (!fileId) {
-    let png: Buffer
-    try {
-      png = await ctx.miniCodes.image(page, scene)
-    } catch (err) {
-      if (!(err instanceof MiniCodeError)) throw err
-      ctx.log.info('wxacode refused', { errCode: err.errCode, errMsg: err.message })
-      return { problem: err.errCode === 41030 ? '小程序未发布，暂时只能打印普通二维码（需在支部通内扫码）' : '暂时生成不了小程序码，先打印普通二维码' }
-    }
-    const stored = await ctx.files.put(png, 'image/png', `${name}.png`)
+    const made = await makeMiniCode(ctx.miniCodes, page, scene, ctx.log, {
+      unpublished: '小程序未发布，暂时只能打印普通二维码（需在支部通内扫码）',
+      other: '暂时生成不了小程序码，先打印普通二维码',
+    })
+    if (!('png' in made)) return made
+    const stored = await ctx.files.put(made.png, 'image/png', `${name}.png`)
     // Two screens at once: the first stored wins, the other's file is simply not used.
-    if (!(await insertOnce(ctx.storage, 'posters', { id, branchId, fileId: stored, createdAt: toShanghaiIso(ctx.clock.now()) }))) {
-      fileId = (await ctx.storage.get('posters', id))?.fileId ?? stored
-    } else fileId = stored
+    fileId = (await recordOnce(ctx.storage, 'posters', { id, branchId, fileId: stored, createdAt: toShanghaiIso(ctx.clock.now()) })).record.fileId
   }
   const link = await ctx.files.url(fileId, IMAGE_TTL_SEC)
   return { image: { url: link.url, expiresAt: link.expiresAt } }
